@@ -8,6 +8,7 @@
 package translate
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -141,10 +142,9 @@ func Template(a *article.Article, sourcePath string) []byte {
 		MimeVersion:             "1.0",
 		ContentTransferEncoding: "8bit",
 	}}
-	for i, u := range a.Units() {
+	for _, u := range a.Units() {
 		f.Messages = append(f.Messages, po.Message{
 			Comment: po.Comment{
-				StartLine:        i + 1, // the library sorts by it: keep reading order
 				ExtractedComment: describe(u),
 				ReferenceFile:    []string{sourcePath},
 				ReferenceLine:    []int{u.Line},
@@ -153,7 +153,16 @@ func Template(a *article.Article, sourcePath string) []byte {
 			MsgId:      u.Text,
 		})
 	}
-	return f.Data()
+	// File.Data sorts the entries with a comparator that is not a strict
+	// ordering, so the order would change from run to run: write them in
+	// reading order with the library's own encoding instead.
+	var b bytes.Buffer
+	b.WriteString(f.MimeHeader.String())
+	for _, m := range f.Messages {
+		b.WriteString("\n")
+		b.WriteString(m.String())
+	}
+	return b.Bytes()
 }
 
 // describe is the extracted comment shown to translators.
