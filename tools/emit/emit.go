@@ -210,7 +210,10 @@ func Markdown(a *article.Article, b *article.Block) string {
 			if k > 0 {
 				s.WriteString("\n")
 			}
-			fmt.Fprintf(&s, "%d. %s\n   %s\n", k+1, Escape(it.Text), attrs(it.ID, it.Pending))
+			// The attribute line continues the item's paragraph: indent it
+			// to the item's content, past the marker ("1. ", "10. ").
+			marker := fmt.Sprintf("%d. ", k+1)
+			fmt.Fprintf(&s, "%s%s\n%s%s\n", marker, Escape(it.Text), strings.Repeat(" ", len(marker)), attrs(it.ID, it.Pending))
 		}
 		s.WriteString(attrs(b.ID, false) + "\n")
 	default:

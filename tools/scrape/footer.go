@@ -6,13 +6,13 @@ import "strings"
 // ("Produced By 大汉网络 大汉版通发布系统", sometimes twice on one line).
 const footerPrefix = "Produced By "
 
-// stripFooter drops trailing CMS footer lines (and the blank and separator
-// lines around them).
+// stripFooter drops the trailing CMS footer lines and the blank lines
+// around them. Separator lines are kept: they are structure.
 func stripFooter(lines []line) []line {
 	end := len(lines)
 	for end > 0 {
 		l := lines[end-1]
-		if l.kind == lineText && !strings.HasPrefix(l.text, footerPrefix) {
+		if l.kind == lineSeparator || l.kind == lineText && !strings.HasPrefix(l.text, footerPrefix) {
 			break
 		}
 		end--

@@ -38,6 +38,12 @@ type Output struct {
 	Articles []string    // slugs
 	Files    []emit.File // every file to write, sorted by path
 	Owned    []string    // folders whose files are all generated
+	Models   []Versions  // the parsed articles, in Articles order
+}
+
+// Versions are the two language versions of one article.
+type Versions struct {
+	ZH, EN *article.Article
 }
 
 // Render reads every article under root/source and renders its outputs.
@@ -86,6 +92,7 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 			emit.ArticleData(zh, en, src, g),
 			emit.File{Path: path.Join(sourceDir, slug, templateFile), Data: translate.Template(zh, src)})
 		out.Articles = append(out.Articles, slug)
+		out.Models = append(out.Models, Versions{zh, en})
 	}
 	if len(out.Articles) == 0 {
 		return nil, fmt.Errorf("%s: no article: expected folders %s/<slug>/%s", filepath.Join(root, sourceDir), sourceDir, sourceFile)

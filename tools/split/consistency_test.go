@@ -1,0 +1,124 @@
+package main
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"policysite/tools/article"
+	"policysite/tools/glossary"
+)
+
+// The translation's consistency rules: every block has English; English
+// holds no Chinese; a glossary term in a block's Chinese has its rendering in
+// that block's English; Arabic numbers carry over; the list keeps its items.
+func TestTranslationConsistency(t *testing.T) {
+	out := render(t)
+	g, err := glossary.Load(filepath.Join(root, glossaryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	number := regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
+	for i, slug := range out.Articles {
+		zh, en := out.Models[i].ZH, out.Models[i].EN
+		t.Run(slug, func(t *testing.T) {
+			zu, eu := zh.Units(), en.Units()
+			if len(zu) != len(eu) {
+				t.Fatalf("%d Chinese units, %d English", len(zu), len(eu))
+			}
+			en.Walk(func(_ *article.Section, b *article.Block) {
+				if b.Pending {
+					t.Errorf("%s: translation pending", b.ID)
+				}
+			})
+			for k := range zu {
+				z, e := zu[k], eu[k]
+				if z.ID != e.ID {
+					t.Fatalf("unit %d: %s vs %s", k, z.ID, e.ID)
+				}
+				if strings.TrimSpace(e.Text) == "" || e.Text == z.Text {
+					t.Errorf("%s: no English", e.ID)
+				}
+				for _, r := range e.Text {
+					if unicode.Is(unicode.Han, r) {
+						t.Errorf("%s: Chinese character %q in the English %q", e.ID, r, e.Text)
+						break
+					}
+				}
+				lower := strings.ToLower(e.Text)
+				for _, id := range g.In(z.Text) {
+					term := termByID(g, id)
+					if !strings.Contains(lower, strings.ToLower(term.EN)) {
+						t.Errorf("%s: Chinese has %s (%s) but the English lacks %q:\n\t%s", e.ID, term.ZH, id, term.EN, e.Text)
+					}
+				}
+				for _, n := range number.FindAllString(z.Text, -1) {
+					if !regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(n) + `($|[^0-9])`).MatchString(e.Text) {
+						t.Errorf("%s: number %s of the Chinese is missing from the English %q", e.ID, n, e.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+func termByID(g *glossary.Glossary, id string) glossary.Term {
+	for _, t := range g.Terms {
+		if t.ID == id {
+			return t
+		}
+	}
+	return glossary.Term{}
+}
+
+// TestListItems: the enumeration has ten items in both languages, each in
+// order (一是 … 十是 / First … Tenth).
+func TestListItems(t *testing.T) {
+	out := render(t)
+	ordinals := []string{"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"}
+	for _, v := range out.Models {
+		if v.ZH.Slug != "zhoushan-two-firsts" {
+			continue
+		}
+		list := v.EN.Sections[0].Blocks[1]
+		if list.Kind != article.KindList || len(list.Items) != 10 {
+			t.Fatalf("English p3 has %d items, want 10", len(list.Items))
+		}
+		for k, it := range list.Items {
+			if !strings.HasPrefix(it.Text, ordinals[k]+",") {
+				t.Errorf("%s = %q, want it to start with %q", it.ID, it.Text, ordinals[k]+",")
+			}
+		}
+	}
+}
+
+// TestGlossary: at least 40 complete entries, each occurring in the article.
+func TestGlossary(t *testing.T) {
+	g, err := glossary.Load(filepath.Join(root, glossaryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Terms) < 40 {
+		t.Errorf("%d glossary terms, want at least 40", len(g.Terms))
+	}
+	out := render(t)
+	occ := g.Occurrences(out.Models[0].ZH)
+	kinds := map[string]bool{"slogan": true, "formula": true, "programme": true, "institution": true, "place": true, "concept": true, "event": true}
+	toned := regexp.MustCompile(`[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]`)
+	for _, term := range g.Terms {
+		if term.Pinyin == "" || term.NoteEN == "" || term.NoteZH == "" || len(term.Also) == 0 {
+			t.Errorf("%s: missing pinyin, notes or other renderings", term.ID)
+		}
+		if !toned.MatchString(term.Pinyin) {
+			t.Errorf("%s: pinyin %q has no tone marks", term.ID, term.Pinyin)
+		}
+		if !kinds[term.Kind] {
+			t.Errorf("%s: kind %q", term.ID, term.Kind)
+		}
+		if len(occ[term.ID]) == 0 {
+			t.Errorf("%s (%s) occurs in no block", term.ID, term.ZH)
+		}
+	}
+}
