@@ -3,6 +3,7 @@ package main
 import (
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -20,7 +21,7 @@ func TestTranslationConsistency(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	number := regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
+	number := regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(亿|万)?`)
 	for i, slug := range out.Articles {
 		zh, en := out.Models[i].ZH, out.Models[i].EN
 		t.Run(slug, func(t *testing.T) {
@@ -54,9 +55,9 @@ func TestTranslationConsistency(t *testing.T) {
 						t.Errorf("%s: Chinese has %s (%s) but the English lacks %q:\n\t%s", e.ID, term.ZH, id, term.EN, e.Text)
 					}
 				}
-				for _, n := range number.FindAllString(z.Text, -1) {
-					if !regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(n) + `($|[^0-9])`).MatchString(e.Text) {
-						t.Errorf("%s: number %s of the Chinese is missing from the English %q", e.ID, n, e.Text)
+				for _, m := range number.FindAllStringSubmatch(z.Text, -1) {
+					if want := englishNumber(m[1], m[2]); !regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(want) + `($|[^0-9])`).MatchString(e.Text) {
+						t.Errorf("%s: number %s of the Chinese (%q in English) is missing from the English %q", e.ID, m[0], want, e.Text)
 					}
 				}
 			}
@@ -121,4 +122,21 @@ func TestGlossary(t *testing.T) {
 			t.Errorf("%s (%s) occurs in no block", term.ID, term.ZH)
 		}
 	}
+}
+
+// englishNumber is how an Arabic number of the Chinese reads in English:
+// the same digits, except that the Chinese magnitudes 亿 (10⁸) and 万 (10⁴)
+// become millions and thousands (1亿 → "100 million", 3万 → "30 thousand").
+func englishNumber(digits, magnitude string) string {
+	n, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
+		return digits
+	}
+	switch magnitude {
+	case "亿":
+		return strconv.FormatFloat(n*100, 'f', -1, 64) + " million"
+	case "万":
+		return strconv.FormatFloat(n*10, 'f', -1, 64) + " thousand"
+	}
+	return digits
 }
