@@ -1,0 +1,84 @@
+// reader.js (article and section pages): glossary popovers and citations.
+// Without JS, glossary terms are plain links to their glossary entries and
+// the cite buttons stay hidden; the other-language text uses <details>.
+(function () {
+  "use strict";
+  var termPop = document.getElementById("term-pop");
+  var citePop = document.getElementById("cite-pop");
+  var article = document.querySelector("[data-cite-gb]");
+  var invoker = null;
+
+  function open(pop, from) {
+    invoker = from;
+    pop.showPopover();
+    var f = pop.querySelector("a[href], button:not([hidden])");
+    if (f) f.focus();
+  }
+
+  // Return focus to the control that opened a popover when it closes
+  // (Escape, Close button or a click outside).
+  [termPop, citePop].forEach(function (pop) {
+    if (!pop) return;
+    pop.addEventListener("toggle", function (e) {
+      if (e.newState === "closed" && invoker) {
+        invoker.focus();
+        invoker = null;
+      }
+    });
+  });
+
+  if (termPop && typeof termPop.showPopover === "function") {
+    document.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a.term");
+      if (!a) return;
+      var tpl = document.getElementById("term-" + a.getAttribute("data-term"));
+      if (!tpl) return;
+      e.preventDefault();
+      var body = termPop.querySelector(".pop-body");
+      body.textContent = "";
+      body.appendChild(tpl.content.cloneNode(true));
+      termPop.setAttribute("aria-label", a.textContent);
+      open(termPop, a);
+    });
+  }
+
+  if (citePop && article && typeof citePop.showPopover === "function") {
+    var status = citePop.querySelector(".cite-status");
+    document.querySelectorAll(".cite-btn").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        var id = b.getAttribute("data-p");
+        var url = location.href.split("#")[0] + "#" + id;
+        var fill = function (tpl) {
+          return tpl.replace("{n}", b.getAttribute("data-n")).replace("{url}", url);
+        };
+        document.getElementById("cite-gb").textContent = fill(article.getAttribute("data-cite-gb"));
+        document.getElementById("cite-chicago").textContent = fill(article.getAttribute("data-cite-chicago"));
+        status.textContent = "";
+        open(citePop, b);
+      });
+    });
+    citePop.addEventListener("click", function (e) {
+      var b = e.target.closest("button.copy");
+      if (!b) return;
+      var el = document.getElementById(b.getAttribute("data-copy"));
+      var text = el.textContent;
+      var done = function () { status.textContent = citePop.getAttribute("data-copied"); };
+      var fallback = function () {
+        var r = document.createRange();
+        r.selectNodeContents(el);
+        var s = window.getSelection();
+        s.removeAllRanges();
+        s.addRange(r);
+        var ok = false;
+        try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+        status.textContent = citePop.getAttribute(ok ? "data-copied" : "data-copy-failed");
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, fallback);
+      } else {
+        fallback();
+      }
+    });
+  }
+})();

@@ -1,0 +1,548 @@
+// Command search benchmarks the site search against Pagefind 1.6.0 on the
+// same Hugo build, in headless Chromium, and writes a Markdown report.
+//
+// Usage:
+//
+//	go run ./tools/bench/search [-synth 1,100,1000] [-out tools/bench/search/results.md]
+//
+// For the real site (and, with -synth, for synthetic archives made by
+// `go run ./tools/synth -n N` and `go run ./tools/split`), it builds the site
+// with Hugo, indexes the build with Pagefind (tools/node/node_modules/.bin/
+// pagefind, pinned in tools/node/package.json), serves it on 127.0.0.1, and
+// runs the query set (Queries in tools/searchtest) through both engines:
+//
+//   - recall and precision against ground truth computed from the article
+//     data with the search's rules (tools/searchtest.Corpus): per paragraph
+//     for this site's search; per page for both engines (Pagefind returns
+//     pages) over the article and section pages (a hit is on its section
+//     page and on the whole-article page);
+//   - bytes to first result: the search code and data the server sent
+//     until the first result was shown (Pagefind fetches from a web worker,
+//     so the server's log is used, not Resource Timing), each file counted
+//     gzip-compressed
+//     (level 6, as static hosts serve it; Pagefind's own pre-compressed
+//     files as they are), without the HTML page itself;
+//   - load to first result: from navigation start to the first result shown
+//     (a fresh tab per query, browser cache cleared);
+//   - warm query: the same query again once everything is loaded.
+//
+// Medians over the queries are reported. Flags:
+//
+//	-synth list  also measure synthetic archives of these sizes (default none)
+//	-out file    the Markdown report (default tools/bench/search/results.md)
+//	-root dir    the site root (default ".")
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"policysite/tools/searchtest"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("bench/search: ")
+	synth := flag.String("synth", "", "comma-separated synthetic archive sizes, e.g. 1,100,1000")
+	out := flag.String("out", filepath.Join("tools", "bench", "search", "results.md"), "the Markdown report")
+	root := flag.String("root", ".", "the site root")
+	flag.Parse()
+	if flag.NArg() != 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	absRoot, err := filepath.Abs(*root)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx, cancel := browser()
+	defer cancel()
+	var report bytes.Buffer
+	fmt.Fprintf(&report, "# Search benchmark\n\nMade by `go run ./tools/bench/search -synth %s` on %s (headless Chromium %s, %d queries per language set).\n\n",
+		*synth, time.Now().UTC().Format("2006-01-02"), chromiumVersion(), len(searchtest.Queries["zh"])+len(searchtest.Queries["en"]))
+	sites := []struct{ name, root string }{{"this site (1 article)", absRoot}}
+	if *synth != "" {
+		for _, n := range strings.Split(*synth, ",") {
+			dir, err := makeSynth(absRoot, strings.TrimSpace(n))
+			if err != nil {
+				log.Fatal(err)
+			}
+			defer os.RemoveAll(dir)
+			sites = append(sites, struct{ name, root string }{"synthetic, " + n + " articles", dir})
+		}
+	}
+	for _, s := range sites {
+		log.Printf("%s: build", s.name)
+		res, err := benchSite(ctx, absRoot, s.root)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Fprintf(&report, "## %s\n\n", s.name)
+		report.WriteString(res)
+		fmt.Print(res)
+	}
+	if err := os.WriteFile(*out, report.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %s", *out)
+}
+
+func browser() (context.Context, context.CancelFunc) {
+	bin := os.Getenv("CHROMIUM")
+	if bin == "" {
+		bin = "/usr/bin/chromium"
+	}
+	dir, _ := os.MkdirTemp("", "bench-chromium-")
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(bin), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(dir))
+	ctx, cancelB := chromedp.NewContext(actx)
+	if err := chromedp.Do(ctx); err != nil {
+		log.Fatalf("start chromium: %v", err)
+	}
+	return ctx, func() { cancelB(); cancelA(); os.RemoveAll(dir) }
+}
+
+func chromiumVersion() string {
+	out, _ := exec.Command("/usr/bin/chromium", "--version").Output()
+	return strings.TrimSpace(string(out))
+}
+
+func run(dir string, name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
+func makeSynth(root, n string) (string, error) {
+	dir, err := os.MkdirTemp("", "bench-synth-")
+	if err != nil {
+		return "", err
+	}
+	dir = filepath.Join(dir, "site")
+	log.Printf("synth -n %s", n)
+	if err := run(root, "go", "run", "./tools/synth", "-n", n, "-out", dir); err != nil {
+		return "", err
+	}
+	if err := run(root, "go", "run", "./tools/split", "-root", dir); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+// metrics of one engine on one query.
+type metrics struct {
+	tp, fp, fn       int // page level
+	ptp, pfp, pfn    int // paragraph level (this site's search only)
+	bytes            int
+	firstMs, warmMs  float64
+	found, hadResult bool
+}
+
+func benchSite(ctx context.Context, repo, siteRoot string) (string, error) {
+	pub, err := os.MkdirTemp("", "bench-public-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(pub)
+	t0 := time.Now()
+	if err := run(repo, "go", "tool", "hugo", "--quiet", "--minify", "--source", siteRoot, "-d", pub, "-b", "http://127.0.0.1/"); err != nil {
+		return "", err
+	}
+	hugoTime := time.Since(t0)
+	t0 = time.Now()
+	pf := filepath.Join(repo, "tools", "node", "node_modules", ".bin", "pagefind")
+	if err := run(repo, pf, "--site", pub, "--output-subdir", "pagefind"); err != nil {
+		return "", err
+	}
+	pfTime := time.Since(t0)
+	if err := writeHarness(pub); err != nil {
+		return "", err
+	}
+	corpus, err := searchtest.LoadCorpus(siteRoot)
+	if err != nil {
+		return "", err
+	}
+	reqs := &reqLog{}
+	files := http.FileServer(http.Dir(pub))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		files.ServeHTTP(w, r)
+		reqs.add(r.URL.Path)
+	}))
+	defer srv.Close()
+	sizes := &gzSizes{dir: pub, m: map[string]int{}}
+
+	type row struct {
+		engine string
+		set    string
+		ms     []metrics
+	}
+	var rows []*row
+	for _, set := range []struct{ name, lang string }{{"zh", "zh"}, {"en", "en"}} {
+		ours := &row{engine: "this site", set: set.name}
+		pfr := &row{engine: "Pagefind 1.6.0", set: set.name}
+		for _, q := range searchtest.Queries[set.lang] {
+			want := corpus.ExpectBlocks(set.lang, q)
+			m, err := measureOurs(ctx, srv.URL, set.lang, q, want, sizes, reqs)
+			if err != nil {
+				return "", fmt.Errorf("ours %s %q: %v", set.lang, q, err)
+			}
+			ours.ms = append(ours.ms, m)
+			m, err = measurePagefind(ctx, srv.URL, set.lang, q, want, sizes, reqs)
+			if err != nil {
+				return "", fmt.Errorf("pagefind %s %q: %v", set.lang, q, err)
+			}
+			pfr.ms = append(pfr.ms, m)
+		}
+		rows = append(rows, ours, pfr)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Hugo build %.1f s; Pagefind indexing %.1f s; search data (all languages) %s gzip, Pagefind bundle %s gzip.\n\n",
+		hugoTime.Seconds(), pfTime.Seconds(), kb(dirGzip(pub, func(p string) bool {
+			return strings.HasSuffix(p, "search.json") || strings.Contains(p, "/search/") || strings.Contains(p, "/js/search")
+		})),
+		kb(dirGzip(filepath.Join(pub, "pagefind"), func(string) bool { return true })))
+	b.WriteString("| queries | engine | recall ¶ | precision ¶ | recall page | precision page | bytes to first result (median / max) | load → first result (median) | warm query (median) |\n|---|---|---|---|---|---|---|---|---|\n")
+	for _, r := range rows {
+		var s metrics
+		var bs, firsts, warms []float64
+		for _, m := range r.ms {
+			s.tp += m.tp
+			s.fp += m.fp
+			s.fn += m.fn
+			s.ptp += m.ptp
+			s.pfp += m.pfp
+			s.pfn += m.pfn
+			if m.hadResult {
+				bs = append(bs, float64(m.bytes))
+				firsts = append(firsts, m.firstMs)
+				warms = append(warms, m.warmMs)
+			}
+		}
+		para := "–"
+		paraP := "–"
+		if r.engine == "this site" {
+			para = ratio(s.ptp, s.ptp+s.pfn)
+			paraP = ratio(s.ptp, s.ptp+s.pfp)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s / %s | %.0f ms | %.1f ms |\n", r.set, r.engine, para, paraP,
+			ratio(s.tp, s.tp+s.fn), ratio(s.tp, s.tp+s.fp), kb(int(median(bs))), kb(int(maxOf(bs))), median(firsts), median(warms))
+	}
+	b.WriteString("\n")
+	return b.String(), nil
+}
+
+func ratio(a, b int) string {
+	if b == 0 {
+		return "1.00"
+	}
+	return fmt.Sprintf("%.2f", float64(a)/float64(b))
+}
+
+func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func maxOf(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		if x > m {
+			m = x
+		}
+	}
+	return m
+}
+
+// gzSizes caches the gzip size of served files.
+type gzSizes struct {
+	dir string
+	mu  sync.Mutex
+	m   map[string]int
+}
+
+func (g *gzSizes) size(urlPath string) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if n, ok := g.m[urlPath]; ok {
+		return n
+	}
+	p := filepath.Join(g.dir, filepath.FromSlash(path.Clean(urlPath)))
+	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+		p = filepath.Join(p, "index.html")
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return 0
+	}
+	n := gzLen(b)
+	if strings.Contains(urlPath, ".pf_") && len(b) < n {
+		n = len(b) // Pagefind's files are gzip already
+	}
+	g.m[urlPath] = n
+	return n
+}
+
+func gzLen(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, 6)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+func dirGzip(dir string, keep func(string) bool) int {
+	total := 0
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() && keep(filepath.ToSlash(p)) {
+			b, _ := os.ReadFile(p)
+			n := gzLen(b)
+			if strings.Contains(p, ".pf_") && len(b) < n {
+				n = len(b)
+			}
+			total += n
+		}
+		return nil
+	})
+	return total
+}
+
+// reqLog records when the server finished each request. It sees what the
+// page's Resource Timing does not: fetches from Pagefind's web worker.
+type reqLog struct {
+	mu   sync.Mutex
+	reqs []req
+}
+
+type req struct {
+	path string
+	at   float64 // Unix ms
+}
+
+func (l *reqLog) add(p string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reqs = append(l.reqs, req{p, float64(time.Now().UnixNano()) / 1e6})
+}
+
+func (l *reqLog) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reqs = nil
+}
+
+// bytesUntil adds up the gzip sizes of the kept paths served by Unix ms until.
+func (l *reqLog) bytesUntil(until float64, keep func(string) bool, sizes *gzSizes) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	seen := map[string]bool{}
+	for _, r := range l.reqs {
+		if r.at <= until && keep(r.path) && !seen[r.path] {
+			seen[r.path] = true
+			n += sizes.size(r.path)
+		}
+	}
+	return n
+}
+
+// firstAt is the Unix time (ms) of the first result shown, given ms since
+// navigation start.
+func firstAt(ms float64, origin float64) float64 { return origin + ms + 1 }
+
+type hitRef struct{ Href string }
+
+func pageSet(lang string, blocks []searchtest.Block) map[string]bool {
+	s := map[string]bool{}
+	for _, b := range blocks {
+		s["/"+lang+"/"+b.Article+"/"] = true
+		if b.Page != "" {
+			s["/"+lang+"/"+b.Article+"/"+b.Page+"/"] = true
+		}
+	}
+	return s
+}
+
+func universe(p string) bool {
+	// Article and section pages: /<lang>/<slug>/ and /<lang>/<slug>/section-N/.
+	parts := strings.Split(strings.Trim(p, "/"), "/")
+	return (len(parts) == 2 && parts[1] != "search" && parts[1] != "glossary" && parts[1] != "translation-note") ||
+		(len(parts) == 3 && strings.HasPrefix(parts[2], "section-"))
+}
+
+func score(m *metrics, got, want map[string]bool) (tp, fp, fn int) {
+	for k := range got {
+		if want[k] {
+			tp++
+		} else {
+			fp++
+		}
+	}
+	for k := range want {
+		if !got[k] {
+			fn++
+		}
+	}
+	return
+}
+
+func freshTab(ctx context.Context) (context.Context, context.CancelFunc) {
+	tab, cancel := chromedp.NewContext(ctx)
+	chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error { return nil }))
+	return tab, cancel
+}
+
+func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Block, sizes *gzSizes, reqs *reqLog) (metrics, error) {
+	var m metrics
+	tab, cancel := freshTab(ctx)
+	defer cancel()
+	reqs.reset()
+	err := chromedp.Do(tab, chromedp.Navigate(base+"/"+lang+"/search/?q="+url.QueryEscape(q)),
+		poll(`document.documentElement.dataset.searchDone`))
+	if err != nil {
+		return m, err
+	}
+	hrefs, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll('a.search-hit-link')].map(a => new URL(a.href).pathname + '#' + a.dataset.id)`))
+	if err != nil {
+		return m, err
+	}
+	gotP, gotPages := map[string]bool{}, map[string]bool{}
+	for _, h := range hrefs {
+		pagePath, id, _ := strings.Cut(h, "#")
+		parts := strings.Split(strings.Trim(pagePath, "/"), "/")
+		gotP[parts[1]+"#"+id] = true
+		gotPages[pagePath] = true
+		gotPages["/"+parts[0]+"/"+parts[1]+"/"] = true
+	}
+	wantP := map[string]bool{}
+	for _, b := range want {
+		wantP[b.Article+"#"+b.ID] = true
+	}
+	m.ptp, m.pfp, m.pfn = score(&m, gotP, wantP)
+	m.tp, m.fp, m.fn = score(&m, gotPages, pageSet(lang, want))
+	m.hadResult = len(hrefs) > 0
+	if !m.hadResult {
+		return m, nil
+	}
+	first, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.documentElement.dataset.searchFirstMs`))
+	if err != nil {
+		return m, err
+	}
+	m.firstMs, _ = strconv.ParseFloat(first, 64)
+	origin, err := chromedp.Run(tab, chromedp.Evaluate[float64](`performance.timeOrigin`))
+	if err != nil {
+		return m, err
+	}
+	m.bytes = reqs.bytesUntil(firstAt(m.firstMs, origin), func(p string) bool {
+		return strings.HasSuffix(p, "search.json") || strings.HasPrefix(p, "/search/") || strings.HasPrefix(p, "/js/search")
+	}, sizes)
+	m.warmMs, err = chromedp.Run(tab, chromedp.Evaluate[float64](`new Promise(res => {
+	  const root = document.documentElement, d = root.dataset.searchDone, t0 = performance.now();
+	  new MutationObserver((_, o) => { if (root.dataset.searchDone !== d) { o.disconnect(); res(performance.now() - t0); } })
+	    .observe(root, {attributes: true});
+	  document.getElementById('search-form').requestSubmit();
+	})`, chromedp.EvalAwaitPromise))
+	return m, err
+}
+
+func measurePagefind(ctx context.Context, base, lang, q string, want []searchtest.Block, sizes *gzSizes, reqs *reqLog) (metrics, error) {
+	var m metrics
+	tab, cancel := freshTab(ctx)
+	defer cancel()
+	reqs.reset()
+	type result struct {
+		URLs    []string
+		FirstMs float64
+		WarmMs  float64
+		Origin  float64
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/pf-bench/"+lang+".html?q="+url.QueryEscape(q)), poll(`window.pfResult`)); err != nil {
+		return m, err
+	}
+	r, err := chromedp.Run(tab, chromedp.Evaluate[result](`window.pfResult`))
+	if err != nil {
+		return m, err
+	}
+	got := map[string]bool{}
+	for _, u := range r.URLs {
+		if universe(u) {
+			got[u] = true
+		}
+	}
+	m.tp, m.fp, m.fn = score(&m, got, pageSet(lang, want))
+	m.hadResult = len(r.URLs) > 0
+	m.firstMs, m.warmMs = r.FirstMs, r.WarmMs
+	m.bytes = reqs.bytesUntil(firstAt(m.firstMs, r.Origin), func(p string) bool { return strings.HasPrefix(p, "/pagefind/") }, sizes)
+	return m, nil
+}
+
+func poll(expr string) chromedp.Action[chromedp.Void] {
+	p := chromedp.Poll[bool]("!!("+expr+")", chromedp.WithPollingTimeout(120*time.Second))
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := p(ctx, t)
+		return chromedp.Void{}, err
+	}
+}
+
+// writeHarness writes the Pagefind test pages: /pf-bench/<lang>.html runs
+// ?q= through Pagefind's JS API, timing the first result's data.
+func writeHarness(pub string) error {
+	dir := filepath.Join(pub, "pf-bench")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	js := `(async () => {
+  const q = new URLSearchParams(location.search).get('q');
+  const pf = await import('/pagefind/pagefind.js');
+  await pf.init();
+  const r = await pf.search(q);
+  let firstMs = 0;
+  if (r.results.length) { await r.results[0].data(); firstMs = performance.now(); }
+  const all = await Promise.all(r.results.map(x => x.data()));
+  const t0 = performance.now();
+  const r2 = await pf.search(q);
+  if (r2.results.length) await r2.results[0].data();
+  const warmMs = performance.now() - t0;
+  window.pfResult = { URLs: all.map(d => new URL(d.url, location.href).pathname), FirstMs: firstMs, WarmMs: warmMs, Origin: performance.timeOrigin };
+})();
+`
+	if err := os.WriteFile(filepath.Join(dir, "bench.js"), []byte(js), 0o644); err != nil {
+		return err
+	}
+	for lang, locale := range map[string]string{"zh": "zh-Hans", "en": "en"} {
+		html := `<!DOCTYPE html><html lang="` + locale + `"><head><meta charset="utf-8"><title>pf</title><script type="module" src="bench.js"></script></head><body></body></html>`
+		if err := os.WriteFile(filepath.Join(dir, lang+".html"), []byte(html), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
