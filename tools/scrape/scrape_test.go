@@ -207,9 +207,9 @@ func TestTypography(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"城市,要", "城市，要"},
 		{"港;二是", "港；二是"},
-		{"成果:", "成果："},           // end of text counts as CJK on the right
+		{"成果:", "成果："},             // end of text counts as CJK on the right
 		{"“两个维护”,向海", "“两个维护”，向海"}, // CJK punctuation neighbours
-		{"发布日期:2022", "发布日期:2022"},   // a digit neighbour keeps ASCII
+		{"发布日期:2022", "发布日期:2022"}, // a digit neighbour keeps ASCII
 		{"1,000,000", "1,000,000"},
 		{"Zhoushan, China", "Zhoushan, China"},
 		{",开头", ",开头"}, // nothing on the left
@@ -227,10 +227,10 @@ func TestSplitLead(t *testing.T) {
 	tests := []struct{ in, lead string }{
 		{"建设世界一流强港。全面融入全省", "建设世界一流强港。"},
 		{"构建现代海洋产业“四梁八柱”。加快推进", "构建现代海洋产业“四梁八柱”。"},
-		{"聚焦海洋特色领域，以数字化改革引领系统性变革。", ""},                 // comma: not a lead
-		{"建设世界一流强港。", ""},                                 // nothing after it
+		{"聚焦海洋特色领域，以数字化改革引领系统性变革。", ""}, // comma: not a lead
+		{"建设世界一流强港。", ""}, // nothing after it
 		{"这是一个非常非常非常非常非常非常长的第一句话没有逗号。后文", ""}, // too long
-		{"推进公共服务、优质共享。后文", ""},                            // enumeration comma
+		{"推进公共服务、优质共享。后文", ""},                // enumeration comma
 		{"没有句号的段落", ""},
 	}
 	for _, tt := range tests {

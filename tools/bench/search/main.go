@@ -336,8 +336,8 @@ func dirGzip(dir string, keep func(string) bool) int {
 	return total
 }
 
-// reqLog records when the server finished each request. It sees what the
-// page's Resource Timing does not: fetches from Pagefind's web worker.
+// reqLog records the requests the server answered. It sees what the page's
+// Resource Timing does not: fetches from Pagefind's web worker.
 type reqLog struct {
 	mu   sync.Mutex
 	reqs []req
@@ -345,13 +345,12 @@ type reqLog struct {
 
 type req struct {
 	path string
-	at   float64 // Unix ms
 }
 
 func (l *reqLog) add(p string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.reqs = append(l.reqs, req{p, float64(time.Now().UnixNano()) / 1e6})
+	l.reqs = append(l.reqs, req{p})
 }
 
 func (l *reqLog) reset() {
@@ -360,24 +359,20 @@ func (l *reqLog) reset() {
 	l.reqs = nil
 }
 
-// bytesUntil adds up the gzip sizes of the kept paths served by Unix ms until.
-func (l *reqLog) bytesUntil(until float64, keep func(string) bool, sizes *gzSizes) int {
+// bytes adds up the gzip sizes of the kept paths served so far.
+func (l *reqLog) bytes(keep func(string) bool, sizes *gzSizes) int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	n := 0
 	seen := map[string]bool{}
 	for _, r := range l.reqs {
-		if r.at <= until && keep(r.path) && !seen[r.path] {
+		if keep(r.path) && !seen[r.path] {
 			seen[r.path] = true
 			n += sizes.size(r.path)
 		}
 	}
 	return n
 }
-
-// firstAt is the Unix time (ms) of the first result shown, given ms since
-// navigation start.
-func firstAt(ms float64, origin float64) float64 { return origin + ms + 1 }
 
 type hitRef struct{ Href string }
 
@@ -458,13 +453,18 @@ func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Bl
 		return m, err
 	}
 	m.firstMs, _ = strconv.ParseFloat(first, 64)
-	origin, err := chromedp.Run(tab, chromedp.Evaluate[float64](`performance.timeOrigin`))
+	// The search page fetches from the page itself: Resource Timing tells
+	// what had arrived when the first result was shown.
+	paths, err := chromedp.Run(tab, chromedp.Evaluate[[]string](fmt.Sprintf(
+		`performance.getEntriesByType('resource').filter(e => e.responseEnd <= %f).map(e => new URL(e.name).pathname)`, m.firstMs+0.5)))
 	if err != nil {
 		return m, err
 	}
-	m.bytes = reqs.bytesUntil(firstAt(m.firstMs, origin), func(p string) bool {
-		return strings.HasSuffix(p, "search.json") || strings.HasPrefix(p, "/search/") || strings.HasPrefix(p, "/js/search")
-	}, sizes)
+	for _, p := range paths {
+		if strings.HasSuffix(p, "search.json") || strings.HasPrefix(p, "/search/") || strings.HasPrefix(p, "/js/search") {
+			m.bytes += sizes.size(p)
+		}
+	}
 	m.warmMs, err = chromedp.Run(tab, chromedp.Evaluate[float64](`new Promise(res => {
 	  const root = document.documentElement, d = root.dataset.searchDone, t0 = performance.now();
 	  new MutationObserver((_, o) => { if (root.dataset.searchDone !== d) { o.disconnect(); res(performance.now() - t0); } })
@@ -485,7 +485,17 @@ func measurePagefind(ctx context.Context, base, lang, q string, want []searchtes
 		WarmMs  float64
 		Origin  float64
 	}
-	if err := chromedp.Do(tab, chromedp.Navigate(base+"/pf-bench/"+lang+".html?q="+url.QueryEscape(q)), poll(`window.pfResult`)); err != nil {
+	// Pagefind fetches from a web worker, out of the page's Resource
+	// Timing: the harness pauses after the first result while the server's
+	// log is read.
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/pf-bench/"+lang+".html?q="+url.QueryEscape(q)), poll(`window.pfFirst`)); err != nil {
+		return m, err
+	}
+	m.bytes = reqs.bytes(func(p string) bool { return strings.HasPrefix(p, "/pagefind/") }, sizes)
+	if err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](`window.pfContinue(), true`)(ctx, t)
+		return err
+	}), poll(`window.pfResult`)); err != nil {
 		return m, err
 	}
 	r, err := chromedp.Run(tab, chromedp.Evaluate[result](`window.pfResult`))
@@ -501,7 +511,6 @@ func measurePagefind(ctx context.Context, base, lang, q string, want []searchtes
 	m.tp, m.fp, m.fn = score(&m, got, pageSet(lang, want))
 	m.hadResult = len(r.URLs) > 0
 	m.firstMs, m.warmMs = r.FirstMs, r.WarmMs
-	m.bytes = reqs.bytesUntil(firstAt(m.firstMs, r.Origin), func(p string) bool { return strings.HasPrefix(p, "/pagefind/") }, sizes)
 	return m, nil
 }
 
@@ -527,6 +536,7 @@ func writeHarness(pub string) error {
   const r = await pf.search(q);
   let firstMs = 0;
   if (r.results.length) { await r.results[0].data(); firstMs = performance.now(); }
+  await new Promise(res => { window.pfContinue = res; window.pfFirst = true; });
   const all = await Promise.all(r.results.map(x => x.data()));
   const t0 = performance.now();
   const r2 = await pf.search(q);
