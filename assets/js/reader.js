@@ -16,10 +16,12 @@
   }
 
   // Return focus to the control that opened a popover when it closes
-  // (Escape, Close button or a click outside).
+  // (Escape, Close button or a click outside). "beforetoggle" fires
+  // synchronously; "toggle" is queued and could take focus back after the
+  // reader has already moved on.
   [termPop, citePop].forEach(function (pop) {
     if (!pop) return;
-    pop.addEventListener("toggle", function (e) {
+    pop.addEventListener("beforetoggle", function (e) {
       if (e.newState === "closed" && invoker) {
         invoker.focus();
         invoker = null;

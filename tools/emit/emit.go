@@ -15,6 +15,7 @@ import (
 	toml "github.com/pelletier/go-toml/v2"
 
 	"policysite/tools/article"
+	"policysite/tools/glossary"
 )
 
 // File is one rendered output file, its path relative to the site root.
@@ -48,17 +49,11 @@ type frontMatter struct {
 	Weight         int            `toml:"weight,omitempty"`
 	TranslationKey string         `toml:"translationKey"`
 	Layout         string         `toml:"layout,omitempty"`
-	Build          *build         `toml:"build,omitempty"`
 	Params         params         `toml:"params"`
 }
 
-type build struct {
-	Render string `toml:"render"`
-	List   string `toml:"list"`
-}
-
 type params struct {
-	Kind    string  `toml:"kind"` // article, section, closing, parallel
+	Kind    string  `toml:"kind"` // article, section, parallel
 	Article string  `toml:"article"`
 	Series  string  `toml:"series,omitempty"`
 	Source  string  `toml:"source,omitempty"`
@@ -66,6 +61,8 @@ type params struct {
 	Author  *author `toml:"author,omitempty"`
 	Section string  `toml:"section,omitempty"` // section id, s1…
 	Leads   []lead  `toml:"leads,omitempty"`
+	// Terms are the glossary terms linked on the page, in reading order.
+	Terms []string `toml:"terms,omitempty"`
 	// Pending lists the blocks shown in the original language because their
 	// translation is missing or stale.
 	Pending []string `toml:"pending,omitempty"`
@@ -81,11 +78,25 @@ type lead struct {
 	Text string `toml:"text"`
 }
 
+// Glossary finds the glossary terms to link on a page.
+type Glossary interface {
+	FirstOccurrences(lang string, texts []string) []glossary.Mark
+}
+
+// item is one piece of a page's body: a heading, a block, or the break
+// before the closing.
+type item struct {
+	heading *article.Block
+	block   *article.Block
+	rule    bool
+}
+
 // Content renders the Hugo content files of one language version of an
-// article: the article page (metadata and opening), one page per section,
-// the closing (listed with the article, not rendered on its own) and the
-// parallel-text page.
-func Content(a *article.Article) ([]File, error) {
+// article: the article page (metadata and the whole text: opening, every
+// section under its heading, closing), one page per section, and the
+// parallel-text page. The first occurrence of each glossary term on a page
+// links to its glossary entry.
+func Content(a *article.Article, g Glossary) ([]File, error) {
 	var date toml.LocalDate
 	if err := date.UnmarshalText([]byte(a.Date)); err != nil {
 		return nil, fmt.Errorf("%s: date %q: %v", a.File, a.Date, err)
@@ -95,20 +106,25 @@ func Content(a *article.Article) ([]File, error) {
 		return frontMatter{Title: title, Date: date, Params: params{Article: a.Slug}}
 	}
 	var files []File
-	add := func(name string, fm frontMatter, blocks []article.Block) error {
-		var pending []string
-		for _, b := range blocks {
-			if b.Pending {
-				pending = append(pending, b.ID)
+	add := func(name string, fm frontMatter, body []item) error {
+		for _, it := range body {
+			if it.block != nil && it.block.Pending {
+				fm.Params.Pending = append(fm.Params.Pending, it.block.ID)
 			}
 		}
-		fm.Params.Pending = append(fm.Params.Pending, pending...)
-		data, err := page(fm, a, blocks)
+		data, err := page(fm, a, g, body)
 		if err != nil {
 			return fmt.Errorf("%s: %v", path.Join(dir, name), err)
 		}
 		files = append(files, File{Path: path.Join(dir, name), Data: data})
 		return nil
+	}
+	blocks := func(bs []article.Block) []item {
+		var items []item
+		for i := range bs {
+			items = append(items, item{block: &bs[i]})
+		}
+		return items
 	}
 
 	fm := base(a.Title.Text)
@@ -125,7 +141,20 @@ func Content(a *article.Article) ([]File, error) {
 			fm.Params.Pending = append(fm.Params.Pending, b.ID)
 		}
 	}
-	if err := add("_index.md", fm, a.Opening); err != nil {
+	whole := blocks(a.Opening)
+	for i := range a.Sections {
+		s := &a.Sections[i]
+		if s.Heading.Pending {
+			fm.Params.Pending = append(fm.Params.Pending, s.ID())
+		}
+		whole = append(whole, item{heading: &s.Heading})
+		whole = append(whole, blocks(s.Blocks)...)
+	}
+	if len(a.Closing) > 0 {
+		whole = append(whole, item{rule: true})
+		whole = append(whole, blocks(a.Closing)...)
+	}
+	if err := add("_index.md", fm, whole); err != nil {
 		return nil, err
 	}
 
@@ -143,24 +172,13 @@ func Content(a *article.Article) ([]File, error) {
 				fm.Params.Leads = append(fm.Params.Leads, lead{ID: b.ID, Text: b.Lead})
 			}
 		}
-		if err := add(SectionFile(i+1), fm, s.Blocks); err != nil {
-			return nil, err
-		}
-	}
-
-	if len(a.Closing) > 0 {
-		fm := base(a.Title.Text)
-		fm.Weight = len(a.Sections) + 1
-		fm.TranslationKey = a.Slug + "/closing"
-		fm.Build = &build{Render: "never", List: "local"}
-		fm.Params.Kind = "closing"
-		if err := add("closing.md", fm, a.Closing); err != nil {
+		if err := add(SectionFile(i+1), fm, blocks(s.Blocks)); err != nil {
 			return nil, err
 		}
 	}
 
 	fm = base(a.Title.Text)
-	fm.Weight = len(a.Sections) + 2
+	fm.Weight = len(a.Sections) + 1
 	fm.TranslationKey = a.Slug + "/parallel"
 	fm.Layout = "parallel"
 	fm.Params.Kind = "parallel"
@@ -177,8 +195,34 @@ func text(b *article.Block) string {
 	return b.Text
 }
 
-// page renders front matter and blocks as one Markdown file.
-func page(fm frontMatter, a *article.Article, blocks []article.Block) ([]byte, error) {
+// texts lists the texts of a block that can hold glossary links, in
+// reading order: lead, text, list items. A block shown in the original
+// language because its translation is pending holds none.
+func texts(a *article.Article, b *article.Block) []string {
+	if b.Pending && a.Lang != Langs[0] {
+		n := 2 + len(b.Items)
+		return make([]string, n)
+	}
+	ts := []string{b.Lead, b.Text}
+	for _, it := range b.Items {
+		ts = append(ts, it.Text)
+	}
+	return ts
+}
+
+// page renders front matter and body as one Markdown file.
+func page(fm frontMatter, a *article.Article, g Glossary, body []item) ([]byte, error) {
+	var all []string
+	for _, it := range body {
+		if it.block != nil {
+			all = append(all, texts(a, it.block)...)
+		}
+	}
+	links := &linker{byText: map[int][]glossary.Mark{}}
+	for _, m := range g.FirstOccurrences(a.Lang, all) {
+		links.byText[m.Text] = append(links.byText[m.Text], m)
+		fm.Params.Terms = append(fm.Params.Terms, m.Term)
+	}
 	var buf bytes.Buffer
 	fmb, err := toml.Marshal(fm)
 	if err != nil {
@@ -187,22 +231,62 @@ func page(fm frontMatter, a *article.Article, blocks []article.Block) ([]byte, e
 	buf.WriteString("+++\n")
 	buf.Write(fmb)
 	buf.WriteString("+++\n")
-	for _, b := range blocks {
+	for _, it := range body {
 		buf.WriteString("\n")
-		buf.WriteString(Markdown(a, &b))
+		switch {
+		case it.heading != nil:
+			fmt.Fprintf(&buf, "## %s {#%s}\n", Escape(it.heading.Text), it.heading.ID)
+		case it.rule:
+			buf.WriteString("***\n")
+		default:
+			buf.WriteString(markdown(a, it.block, links))
+		}
 	}
 	return buf.Bytes(), nil
 }
 
-// Markdown renders one block as Markdown, its id (and, for a block whose
-// translation is pending, its class and language) as a block attribute.
+// GlossaryScheme starts the destination of a glossary link in the emitted
+// Markdown ([两个先行](glossary:two-firsts)); the link render hook turns it
+// into a link to the term's entry on the glossary page.
+const GlossaryScheme = "glossary:"
+
+// linker escapes a page's texts in order, turning the marked glossary
+// terms into links.
+type linker struct {
+	byText map[int][]glossary.Mark
+	next   int
+}
+
+func (l *linker) text(s string) string {
+	i := l.next
+	l.next++
+	var b strings.Builder
+	pos := 0
+	for _, m := range l.byText[i] {
+		b.WriteString(Escape(s[pos:m.Start]))
+		b.WriteString("[" + Escape(s[m.Start:m.End]) + "](" + GlossaryScheme + m.Term + ")")
+		pos = m.End
+	}
+	b.WriteString(Escape(s[pos:]))
+	return b.String()
+}
+
+// Markdown renders one block as Markdown without glossary links.
 func Markdown(a *article.Article, b *article.Block) string {
+	return markdown(a, b, &linker{})
+}
+
+// markdown renders one block as Markdown, its id (and, for a block whose
+// translation is pending, its class and language) as a block attribute.
+// It takes the block's texts from l in the order texts lists them.
+func markdown(a *article.Article, b *article.Block, l *linker) string {
 	attrs := func(id string, pending bool) string {
 		if pending && a.Lang != Langs[0] {
 			return fmt.Sprintf("{#%s .pending lang=%q}", id, HTMLLang(Langs[0]))
 		}
 		return "{#" + id + "}"
 	}
+	lead, txt := l.text(b.Lead), l.text(b.Text)
 	var s strings.Builder
 	switch b.Kind {
 	case article.KindList:
@@ -213,7 +297,7 @@ func Markdown(a *article.Article, b *article.Block) string {
 			// The attribute line continues the item's paragraph: indent it
 			// to the item's content, past the marker ("1. ", "10. ").
 			marker := fmt.Sprintf("%d. ", k+1)
-			fmt.Fprintf(&s, "%s%s\n%s%s\n", marker, Escape(it.Text), strings.Repeat(" ", len(marker)), attrs(it.ID, it.Pending))
+			fmt.Fprintf(&s, "%s%s\n%s%s\n", marker, l.text(it.Text), strings.Repeat(" ", len(marker)), attrs(it.ID, it.Pending))
 		}
 		s.WriteString(attrs(b.ID, false) + "\n")
 	default:
@@ -226,9 +310,9 @@ func Markdown(a *article.Article, b *article.Block) string {
 			if a.Sep(b) == "" {
 				sep = `\ `
 			}
-			s.WriteString("**" + Escape(b.Lead) + "**" + sep)
+			s.WriteString("**" + lead + "**" + sep)
 		}
-		s.WriteString(Escape(b.Text) + "\n")
+		s.WriteString(txt + "\n")
 		s.WriteString(attrs(b.ID, b.Pending) + "\n")
 	}
 	return s.String()

@@ -29,7 +29,7 @@ func TestSearch(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		fn   func(*testing.T, *fixture)
-	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard}, {"Axe", testAxe}} {
+	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard}, {"Typing", testTyping}, {"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
 	}
 }
@@ -333,6 +333,33 @@ func testKeyboard(t *testing.T, f *fixture) {
 		if target := ev[string](t, ctx, `(document.querySelector(':target')||{}).id||''`); target != id {
 			t.Errorf("Enter: :target %q, want %s", target, id)
 		}
+	}
+}
+
+// testTyping: the last word, still being typed, matches as a prefix (only
+// when it matches no word as it stands), and the URL follows.
+func testTyping(t *testing.T, f *fixture) {
+	ctx := f.open(t, "en", "")
+	do(t, ctx, chromedp.Focus("#search-q"), chromedp.KeyEvent("common prosp"), waitDone(0))
+	st := ev[state](t, ctx, readJS)
+	var want, got []string
+	for _, b := range f.corpus.Blocks["en"] {
+		var common, prosp bool
+		for _, w := range Words(b.Text) {
+			common = common || Stem(w) == "common"
+			prosp = prosp || strings.HasPrefix(w, "prosp")
+		}
+		if common && prosp {
+			want = append(want, b.ID)
+		}
+	}
+	for _, h := range st.Hits {
+		got = append(got, h.ID)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("typing \"common prosp\": got %v, want %v", got, want)
 	}
 }
 

@@ -185,6 +185,22 @@ func eval[T any](t *testing.T, s *site, expr string, opts ...chromedp.EvaluateOp
 	return v
 }
 
+// until reports whether the boolean expression becomes true within a few
+// seconds: UI state after a key press settles in the page's own time, and a
+// loaded machine must not fail the check. The bound is not an assertion of
+// speed.
+func until(t *testing.T, s *site, expr string) bool {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if eval[bool](t, s, expr) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
+}
+
 func (s *site) viewport(t *testing.T, w int64) {
 	s.do(t, chromedp.EmulateViewport(w, 900))
 }
@@ -333,16 +349,16 @@ func TestBrowser(t *testing.T) {
 			}
 			// Glossary popover: Enter opens, focus moves in, Escape closes and returns focus.
 			s.do(t, chromedp.Focus(chromedp.CSS("#p11 a.term")), chromedp.KeyEvent(kb.Enter))
-			if !eval[bool](t, s, `document.getElementById("term-pop").matches(":popover-open") && document.getElementById("term-pop").contains(document.activeElement) && document.querySelector("#term-pop .pop-body").textContent.length > 10`) {
+			if !until(t, s, `document.getElementById("term-pop").matches(":popover-open") && document.getElementById("term-pop").contains(document.activeElement) && document.querySelector("#term-pop .pop-body").textContent.length > 10`) {
 				t.Errorf("%s: Enter on a glossary term does not open its popover with focus inside", l)
 			}
 			s.do(t, chromedp.KeyEvent(kb.Escape))
-			if !eval[bool](t, s, `!document.getElementById("term-pop").matches(":popover-open") && document.activeElement.matches("#p11 a.term")`) {
+			if !until(t, s, `!document.getElementById("term-pop").matches(":popover-open") && document.activeElement.matches("#p11 a.term")`) {
 				t.Errorf("%s: Escape does not close the glossary popover and return focus", l)
 			}
 			// Reveal: Enter on the summary opens the other-language text.
 			s.do(t, chromedp.Focus(chromedp.CSS("#p12 ~ .pctl summary")), chromedp.KeyEvent(kb.Enter))
-			if !eval[bool](t, s, `(() => { const d = document.querySelector("#p12 ~ .pctl details"); return d.open && d.querySelector(".alt-text[lang]").textContent.length > 20 })()`) {
+			if !until(t, s, `(() => { const d = document.querySelector("#p12 ~ .pctl details"); return d.open && d.querySelector(".alt-text[lang]").textContent.length > 20 })()`) {
 				t.Errorf("%s: Enter on the reveal control does not show the other language", l)
 			}
 			// Cite: Enter opens the citations with the paragraph URL; Escape closes.
@@ -355,7 +371,7 @@ func TestBrowser(t *testing.T) {
 			}
 			s.do(t, chromedp.KeyEvent(kb.Enter)) // the focused Copy button
 			s.do(t, chromedp.KeyEvent(kb.Escape))
-			if !eval[bool](t, s, `!document.getElementById("cite-pop").matches(":popover-open") && document.activeElement.matches('.cite-btn[data-p="p12"]')`) {
+			if !until(t, s, `!document.getElementById("cite-pop").matches(":popover-open") && document.activeElement.matches('.cite-btn[data-p="p12"]')`) {
 				t.Errorf("%s: Escape does not close the citation popover and return focus", l)
 			}
 			s.problems(t, l+" keyboard")

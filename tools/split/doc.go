@@ -11,11 +11,13 @@
 // msgstr the English), split writes:
 //
 //	content/zh/<slug>/        the Chinese pages: _index.md (the article: metadata
-//	content/en/<slug>/        and opening), section-N.md, closing.md, parallel.md
+//	content/en/<slug>/        and whole text), section-N.md, parallel.md
 //	data/articles/<slug>.json the aligned blocks, both languages, with glossary terms
 //	source/<slug>/messages.pot the translation template, for msgmerge, Poedit, Weblate
 //
-// Glossary terms come from data/glossary.toml. Everything is rendered in
+// Glossary terms come from data/glossary.toml: the first occurrence of each
+// on a page is written as a link, [两个先行](glossary:two-firsts), which the
+// site's link render hook points at the glossary entry. Everything is rendered in
 // memory first: on any error nothing is written.
 //
 // A translation is stale when its entry is missing, empty or fuzzy, or its

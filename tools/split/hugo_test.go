@@ -11,6 +11,7 @@ import (
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/markup/converter"
+	"github.com/gohugoio/hugo/markup/converter/hooks"
 	"github.com/gohugoio/hugo/markup/goldmark"
 	"github.com/spf13/afero"
 	"golang.org/x/net/html"
@@ -56,7 +57,9 @@ func hugoRender(t testing.TB, md []byte) []byte {
 	if hugoErr != nil {
 		t.Fatalf("hugo markdown converter: %v", hugoErr)
 	}
-	res, err := hugoConv.Convert(converter.RenderContext{Src: md})
+	// No render hooks: the site's hooks add markup, not text.
+	noHooks := func(hooks.RendererType, any) any { return nil }
+	res, err := hugoConv.Convert(converter.RenderContext{Src: md, GetRenderer: noHooks})
 	if err != nil {
 		t.Fatal(err)
 	}

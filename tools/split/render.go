@@ -81,7 +81,7 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 			return nil, err
 		}
 		for _, a := range []*article.Article{zh, en} {
-			fs, err := emit.Content(a)
+			fs, err := emit.Content(a, g)
 			if err != nil {
 				return nil, err
 			}
