@@ -8,8 +8,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"policysite/tools/article"
 	"policysite/tools/emit"
@@ -58,47 +60,96 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Output{Owned: []string{path.Dir(emit.DataFile("x"))}}
+	var slugs []string
 	for _, e := range entries {
-		if !e.IsDir() {
-			continue
+		if e.IsDir() {
+			slugs = append(slugs, e.Name())
 		}
-		slug := e.Name()
-		src := path.Join(sourceDir, slug, sourceFile)
-		data, err := os.ReadFile(filepath.Join(root, src))
-		if os.IsNotExist(err) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		zh, err := scrape.Parse(src, slug, data)
-		if err != nil {
-			return nil, err
-		}
-		en, err := translation(root, zh, opt.AllowPending, warn)
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range []*article.Article{zh, en} {
-			fs, err := emit.Content(a, g)
-			if err != nil {
-				return nil, err
+	}
+	// Articles are independent: render them on every core, then gather the
+	// results in folder order, so the output and the first error reported
+	// do not depend on scheduling.
+	results := make([]*rendered, len(slugs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = renderArticle(root, slugs[i], g, opt.AllowPending)
 			}
-			out.Files = append(out.Files, fs...)
-			out.Owned = append(out.Owned, emit.ContentDir(a.Lang, slug))
+		}()
+	}
+	for i := range slugs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	out := &Output{Owned: []string{path.Dir(emit.DataFile("x"))}}
+	for _, r := range results {
+		if r.err != nil {
+			return nil, r.err
 		}
-		out.Files = append(out.Files,
-			emit.ArticleData(zh, en, src, g),
-			emit.File{Path: path.Join(sourceDir, slug, templateFile), Data: translate.Template(zh, src)})
-		out.Articles = append(out.Articles, slug)
-		out.Models = append(out.Models, Versions{zh, en})
+		if r.skip {
+			continue
+		}
+		warn.Write(r.warnings.Bytes())
+		out.Files = append(out.Files, r.files...)
+		out.Owned = append(out.Owned, r.owned...)
+		out.Articles = append(out.Articles, r.zh.Slug)
+		out.Models = append(out.Models, Versions{r.zh, r.en})
 	}
 	if len(out.Articles) == 0 {
 		return nil, fmt.Errorf("%s: no article: expected folders %s/<slug>/%s", filepath.Join(root, sourceDir), sourceDir, sourceFile)
 	}
 	sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Path < out.Files[j].Path })
 	return out, nil
+}
+
+// rendered is the output of one article.
+type rendered struct {
+	zh, en   *article.Article
+	files    []emit.File
+	owned    []string
+	warnings bytes.Buffer
+	skip     bool // the folder has no source file
+	err      error
+}
+
+// renderArticle reads, parses, translates and renders source/<slug>/.
+func renderArticle(root, slug string, g *glossary.Glossary, allowPending bool) *rendered {
+	r := &rendered{}
+	src := path.Join(sourceDir, slug, sourceFile)
+	data, err := os.ReadFile(filepath.Join(root, src))
+	if os.IsNotExist(err) {
+		r.skip = true
+		return r
+	}
+	if err != nil {
+		r.err = err
+		return r
+	}
+	if r.zh, r.err = scrape.Parse(src, slug, data); r.err != nil {
+		return r
+	}
+	if r.en, r.err = translation(root, r.zh, allowPending, &r.warnings); r.err != nil {
+		return r
+	}
+	for _, a := range []*article.Article{r.zh, r.en} {
+		fs, err := emit.Content(a, g)
+		if err != nil {
+			r.err = err
+			return r
+		}
+		r.files = append(r.files, fs...)
+		r.owned = append(r.owned, emit.ContentDir(a.Lang, slug))
+	}
+	r.files = append(r.files,
+		emit.ArticleData(r.zh, r.en, src, g),
+		emit.File{Path: path.Join(sourceDir, slug, templateFile), Data: translate.Template(r.zh, src)})
+	return r
 }
 
 // translation builds the English article from source/<slug>/en.po.
