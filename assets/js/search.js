@@ -250,12 +250,19 @@
     }
     return { set, weight };
   }
-  function enSearch(shards, terms, typing) {
-    const vocab = new Map();
-    for (const sh of shards) for (const b of sh.b) {
+  // vocabulary (word → stem) of the loaded shards of a language, kept on
+  // the shards array and extended as batches arrive (a query on a large
+  // archive would otherwise walk every word of every block to build it).
+  function vocabOf(shards) {
+    const v = shards.vocab || (shards.vocab = { map: new Map(), n: 0 });
+    for (; v.n < shards.length; v.n++) for (const b of shards[v.n].b) {
       b.w = b.w || words(b.t);
-      for (const t of b.w) vocab.set(t.w, t.s);
+      for (const t of b.w) v.map.set(t.w, t.s);
     }
+    return v.map;
+  }
+  function enSearch(shards, terms, typing) {
+    const vocab = vocabOf(shards);
     const groups = []; // each: [{set, weight}] (several for a phrase)
     terms.forEach((t, k) => {
       const ws = words(t.text).map((x) => x.w);
@@ -370,42 +377,84 @@
     return frag;
   }
   const label = (b) => (/^s\d+$/.test(b.i) ? '§ ' + b.n : b.n ? fmt(D.tPara, { n: b.n }) : '');
+  // Rendering is paged: a query on a large archive can hit thousands of
+  // blocks, so the list shows the first PAGE hits (in display order: pages
+  // by score, blocks in text order) and a "show more" button renders the
+  // next PAGE. The status always announces the total. Snippets are built
+  // only for the hits rendered.
+  // PAGE is data-page-size (50), read at each render so tests can lower it.
+  const PAGE = () => +D.pageSize || 50;
+  let view = null; // {order: [{p, r}], shown, group, list: its <ol>, button}
+  function hitItem(r) {
+    const b = r.b;
+    const link = el('a', { class: 'search-hit-link', href: blockURL(b), 'data-id': b.i, lang: b.sh.lang },
+      label(b) ? el('span', { class: 'search-para' }, label(b)) : null, ' ',
+      el('span', { class: 'search-snippet' }, snippet(b.t, r.ranges, b.sh.lang)));
+    const li = el('li', { class: 'search-hit', lang: b.sh.lang }, link);
+    if (r.aligned) {
+      const a = r.aligned;
+      li.append(el('p', { class: 'search-aligned', lang: a.b.sh.lang },
+        el('span', { class: 'search-lang' }, a.b.sh.lang === 'zh' ? D.tZh : D.tEn), ' ',
+        el('a', { href: blockURL(a.b), 'data-id': a.b.i }, snippet(a.b.t, a.ranges, a.b.sh.lang))));
+    }
+    return li;
+  }
+  // more renders the next PAGE hits of the view, continuing the last group
+  // when a page's hits straddle two batches; returns the first new link.
+  function more() {
+    const v = view;
+    const frag = document.createDocumentFragment();
+    const stop = Math.min(v.order.length, v.shown + PAGE());
+    let first = null;
+    for (; v.shown < stop; v.shown++) {
+      const { p, r } = v.order[v.shown];
+      if (v.group !== p) {
+        v.group = p;
+        v.list = el('ol', { class: 'search-hits' });
+        frag.append(el('section', { class: 'search-group', lang: p.lang },
+          el('h2', null, el('a', { href: p.url }, p.title)), v.list));
+      }
+      const li = hitItem(r);
+      first = first || li.firstChild;
+      v.list.append(li);
+    }
+    v.button.remove();
+    out.append(frag);
+    const left = v.order.length - v.shown;
+    if (left > 0) {
+      v.button.textContent = fmt(D.tMore, { k: Math.min(PAGE(), left), shown: v.shown, n: v.order.length });
+      out.append(v.button);
+    }
+    return first;
+  }
   function render(results, q) {
     out.replaceChildren();
+    view = null;
     if (!q) { status.textContent = ''; return; }
     const pages = new Map();
-    let n = 0;
     for (const r of results) {
       const url = blockURL(r.b).split('#')[0];
       if (!pages.has(url)) pages.set(url, { url, title: pageTitle(r.b), lang: r.b.sh.lang, hits: [], score: 0, k: r.b.k });
       const p = pages.get(url);
       p.hits.push(r);
       p.score = Math.max(p.score, r.score);
-      n++;
     }
+    const n = results.length;
     status.textContent = n ? fmt(D.tCount, { n, pages: pages.size }) : D.tNone;
+    if (results.note) out.append(el('p', { class: 'search-note' }, fmt(D.tPinyin, { q, term: results.note })));
     const sorted = [...pages.values()].sort((x, y) => y.score - x.score || (x.lang === LANG ? 0 : 1) - (y.lang === LANG ? 0 : 1) || x.k - y.k);
+    const order = [];
     for (const p of sorted) {
-      const list = el('ol', { class: 'search-hits' });
       p.hits.sort((x, y) => x.b.k - y.b.k);
-      for (const r of p.hits) {
-        const b = r.b;
-        const link = el('a', { class: 'search-hit-link', href: blockURL(b), 'data-id': b.i, lang: b.sh.lang },
-          label(b) ? el('span', { class: 'search-para' }, label(b)) : null, ' ',
-          el('span', { class: 'search-snippet' }, snippet(b.t, r.ranges, b.sh.lang)));
-        const li = el('li', { class: 'search-hit', lang: b.sh.lang }, link);
-        if (r.aligned) {
-          const a = r.aligned;
-          li.append(el('p', { class: 'search-aligned', lang: a.b.sh.lang },
-            el('span', { class: 'search-lang' }, a.b.sh.lang === 'zh' ? D.tZh : D.tEn), ' ',
-            el('a', { href: blockURL(a.b), 'data-id': a.b.i }, snippet(a.b.t, a.ranges, a.b.sh.lang))));
-        }
-        list.append(li);
-      }
-      out.append(el('section', { class: 'search-group', lang: p.lang },
-        el('h2', null, el('a', { href: p.url }, p.title)), list));
+      for (const r of p.hits) order.push({ p, r });
     }
-    if (results.note) out.prepend(el('p', { class: 'search-note' }, fmt(D.tPinyin, { q, term: results.note })));
+    const button = el('button', { type: 'button', class: 'search-more' });
+    button.addEventListener('click', () => {
+      const first = more();
+      if (first) first.focus();
+    });
+    view = { order, shown: 0, group: null, list: null, button };
+    more();
   }
 
   // ---- driving ----------------------------------------------------------------

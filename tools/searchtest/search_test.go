@@ -29,7 +29,7 @@ func TestSearch(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		fn   func(*testing.T, *fixture)
-	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard}, {"Typing", testTyping}, {"Axe", testAxe}} {
+	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard}, {"Typing", testTyping}, {"Paging", testPaging}, {"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
 	}
 }
@@ -68,7 +68,12 @@ type state struct {
 	URL    string
 }
 
-const readJS = `(() => ({
+// readJS first renders every hit: the list shows 50 at a time, and each
+// click of "show more" renders the next 50 (the status announces the
+// total). So the checks below still see the complete result set.
+const readJS = `(() => {
+  for (let b, k = 0; (b = document.querySelector('#search-results .search-more')) && k < 10000; k++) b.click();
+  return {
   Status: document.getElementById('search-status').textContent,
   URL: location.href,
   Hits: [...document.querySelectorAll('#search-results li.search-hit')].map(li => {
@@ -79,7 +84,8 @@ const readJS = `(() => ({
       Marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
       Aligned: al ? {Lang: al.lang, Href: al.querySelector('a').getAttribute('href'), ID: al.querySelector('a').dataset.id} : null};
   }),
-}))()`
+  };
+})()`
 
 // waitDone waits until the page has rendered search number > after.
 func waitDone(after int) chromedp.Action[chromedp.Void] {
@@ -332,6 +338,62 @@ func testKeyboard(t *testing.T, f *fixture) {
 	if _, id, ok := strings.Cut(st.Hits[0].Href, "#"); ok {
 		if target := ev[string](t, ctx, `(document.querySelector(':target')||{}).id||''`); target != id {
 			t.Errorf("Enter: :target %q, want %s", target, id)
+		}
+	}
+}
+
+// testPaging: the list renders a page of hits at a time (data-page-size,
+// 50 on the site, 3 here so the site's own queries need several pages)
+// while the status announces the total; "show more" renders the next page,
+// continuing the last page's group, until exactly the expected hits are
+// shown, each once; arrow keys reach the hits rendered by "show more".
+func testPaging(t *testing.T, f *fixture) {
+	for _, c := range []struct{ lang, q string }{{"en", "island"}, {"zh", "海洋"}, {"en", "common prosperity"}} {
+		ctx := f.open(t, c.lang, "")
+		ev[bool](t, ctx, `document.getElementById('search-form').dataset.pageSize = '3', true`)
+		js := fmt.Sprintf(`(() => { const d = +(document.documentElement.dataset.searchDone||0);
+		  const i = document.getElementById('search-q'); i.value = %s;
+		  document.getElementById('search-form').requestSubmit(); return d; })()`, jsString(c.q))
+		do(t, ctx, waitDone(ev[int](t, ctx, js)))
+		want := f.corpus.Expect(c.lang, c.q)
+		if len(want) <= 3 {
+			t.Fatalf("%s %q: %d expected hits, too few to page", c.lang, c.q, len(want))
+		}
+		type page struct {
+			Shown, Groups int
+			More, Status  string
+		}
+		const read = `({Shown: document.querySelectorAll('#search-results li.search-hit').length,
+		  Groups: document.querySelectorAll('#search-results .search-group').length,
+		  More: (document.querySelector('#search-results .search-more')||{}).textContent||'',
+		  Status: document.getElementById('search-status').textContent})`
+		p := ev[page](t, ctx, read)
+		if p.Shown != 3 || p.More == "" || !strings.Contains(p.Status, fmt.Sprint(len(want))) {
+			t.Errorf("%s %q: first page %+v, want 3 hits, a more button and the total %d", c.lang, c.q, p, len(want))
+		}
+		// Keyboard: the first "show more" moves focus to its first new hit.
+		do(t, ctx, chromedp.Click(chromedp.CSS("#search-results .search-more")))
+		if id := ev[string](t, ctx, `document.activeElement.dataset.id||''`); id == "" {
+			t.Errorf("%s %q: focus after show more is not on a hit", c.lang, c.q)
+		}
+		st := ev[state](t, ctx, readJS)
+		p = ev[page](t, ctx, read)
+		var got []string
+		for _, h := range st.Hits {
+			got = append(got, h.ID)
+		}
+		groups := map[string]bool{}
+		for _, h := range st.Hits {
+			u, _, _ := strings.Cut(h.Href, "#")
+			groups[u] = true
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s %q paged: got %v, want %v", c.lang, c.q, got, want)
+		}
+		if p.More != "" || p.Groups != len(groups) {
+			t.Errorf("%s %q: after show more: %+v, want no button and %d groups (one per page)", c.lang, c.q, p, len(groups))
 		}
 	}
 }

@@ -78,8 +78,12 @@ func main() {
 	ctx, cancel := browser()
 	defer cancel()
 	var report bytes.Buffer
-	fmt.Fprintf(&report, "# Search benchmark\n\nMade by `go run ./tools/bench/search -synth %s` on %s (headless Chromium %s; medians over the queries that have results).\n\n",
-		*synth, time.Now().UTC().Format("2006-01-02"), chromiumVersion())
+	command := "go run ./tools/bench/search"
+	if *synth != "" {
+		command += " -synth " + *synth
+	}
+	fmt.Fprintf(&report, "# Search benchmark\n\nMade by `%s` on %s (headless Chromium %s; medians over the queries that have results).\n\n",
+		command, time.Now().UTC().Format("2006-01-02"), chromiumVersion())
 	sites := []struct{ name, root string }{{"this site (1 article)", absRoot}}
 	if *synth != "" {
 		for _, n := range strings.Split(*synth, ",") {
@@ -236,7 +240,7 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 	var b strings.Builder
 	fmt.Fprintf(&b, "Hugo build %.1f s; Pagefind indexing %.1f s; search data (all languages) %s gzip, Pagefind bundle %s gzip.\n\n",
 		hugoTime.Seconds(), pfTime.Seconds(), kb(dirGzip(pub, func(p string) bool {
-			return strings.HasSuffix(p, "search.json") || strings.Contains(p, "/search/") || strings.Contains(p, "/js/search")
+			return strings.HasSuffix(p, "search.json") || strings.Contains(p, "/search/") || (strings.Contains(p, "/js/") && strings.Contains(p, "search"))
 		})),
 		kb(dirGzip(filepath.Join(pub, "pagefind"), func(string) bool { return true })))
 	b.WriteString("| queries | engine | recall ¶ | precision ¶ | recall page | precision page | bytes to first result (median / max) | load → first result (median) | warm query (median) |\n|---|---|---|---|---|---|---|---|---|\n")
@@ -443,7 +447,13 @@ func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Bl
 	if err != nil {
 		return m, err
 	}
-	hrefs, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll('a.search-hit-link')].map(a => new URL(a.href).pathname + '#' + a.dataset.id)`))
+	// The page renders 50 hits at a time ("show more" renders the next 50):
+	// render them all for recall and precision (after the first result has
+	// been timed).
+	hrefs, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`(() => {
+	  for (let b; (b = document.querySelector('#search-results .search-more')); ) b.click();
+	  return [...document.querySelectorAll('a.search-hit-link')].map(a => new URL(a.href).pathname + '#' + a.dataset.id);
+	})()`))
 	if err != nil {
 		return m, err
 	}
@@ -478,7 +488,7 @@ func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Bl
 		return m, err
 	}
 	for _, p := range paths {
-		if strings.HasSuffix(p, "search.json") || strings.HasPrefix(p, "/search/") || strings.HasPrefix(p, "/js/search") {
+		if strings.HasSuffix(p, "search.json") || strings.HasPrefix(p, "/search/") || (strings.HasPrefix(p, "/js/") && strings.Contains(p, "search")) {
 			m.bytes += sizes.size(p)
 		}
 	}
