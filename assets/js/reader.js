@@ -29,18 +29,66 @@
     });
   });
 
+  // Glossary popovers: the terms' data comes from one JSON file per
+  // language (data-src), fetched the first time a term is opened.
+  var terms = null;
+  function termData() {
+    if (!terms) {
+      terms = fetch(termPop.getAttribute("data-src")).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      });
+      terms.catch(function () { terms = null; });
+    }
+    return terms;
+  }
+  function el(tag, cls, text, lang) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    if (lang) e.lang = lang;
+    return e;
+  }
+  function fillTerm(body, t) {
+    // t: [zh, pinyin, en, other renderings, note, glossary entry URL]
+    var head = el("p", "gt-head");
+    head.appendChild(el("span", "gt-zh", t[0], "zh-Hans"));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(el("span", "gt-py", t[1], "zh-Latn-pinyin"));
+    body.appendChild(head);
+    body.appendChild(el("p", "gt-en", t[2], "en"));
+    if (t[3]) {
+      var also = el("p", "gt-also");
+      also.appendChild(el("span", "", termPop.getAttribute("data-t-also") + ": "));
+      also.appendChild(el("span", "", t[3], "en"));
+      body.appendChild(also);
+    }
+    body.appendChild(el("p", "gt-note", t[4]));
+    var link = el("a", "", termPop.getAttribute("data-t-entry"));
+    link.href = t[5];
+    var p = el("p");
+    p.appendChild(link);
+    body.appendChild(p);
+  }
   if (termPop && typeof termPop.showPopover === "function") {
     document.addEventListener("click", function (e) {
       var a = e.target.closest && e.target.closest("a.term");
       if (!a) return;
-      var tpl = document.getElementById("term-" + a.getAttribute("data-term"));
-      if (!tpl) return;
       e.preventDefault();
-      var body = termPop.querySelector(".pop-body");
-      body.textContent = "";
-      body.appendChild(tpl.content.cloneNode(true));
-      termPop.setAttribute("aria-label", a.textContent);
-      open(termPop, a);
+      var id = a.getAttribute("data-term");
+      termData().then(function (all) {
+        var body = termPop.querySelector(".pop-body");
+        body.textContent = "";
+        if (all[id]) {
+          fillTerm(body, all[id]);
+          termPop.setAttribute("aria-label", a.textContent);
+          open(termPop, a);
+        } else {
+          location.href = a.href;
+        }
+      }, function () {
+        location.href = a.href; // without the data, the plain link still works
+      });
     });
   }
 
