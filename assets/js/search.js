@@ -570,6 +570,9 @@
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') || '';
   both.checked = params.get('both') === '1';
-  manifest(LANG).catch(() => {});
+  // Load the search data when there is a query, or as soon as the reader
+  // turns to the box: a visit without a search fetches nothing more than
+  // any other page.
   if (input.value.trim()) run(input.value, false);
+  else input.addEventListener('focus', () => { manifest(LANG).catch(() => {}); }, { once: true });
 })();
