@@ -3,26 +3,14 @@ package hosting
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
+	"policysite/tools/sitetest"
 	"sync"
 	"testing"
 )
 
 // repoRoot is the repository root (the folder holding go.mod).
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		t.Fatalf("go env GOMOD: %v", err)
-	}
-	p := strings.TrimSpace(string(out))
-	if p == "" || p == os.DevNull {
-		t.Fatal("not inside the Go module")
-	}
-	return filepath.Dir(p)
-}
+func repoRoot(t testing.TB) string { return sitetest.Root(t) }
 
 // require skips the test with a loud message when a tool is missing, and
 // fails it under CI=true, where every tool must be installed.
