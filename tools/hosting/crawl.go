@@ -2,6 +2,7 @@ package hosting
 
 import (
 	"bytes"
+	"compress/gzip"
 	"regexp"
 	"strings"
 
@@ -15,6 +16,8 @@ type Link struct {
 	// refresh), false for a resource the page loads or declares (link,
 	// script, img, …), which must come from the site itself.
 	Nav bool
+	Tag string // the element that holds it: a, link, script, img, …
+	Rel string // the rel attribute of a <link>, lower-cased
 }
 
 // Links returns every URL an HTML page refers to: links (a, area, link),
@@ -22,8 +25,9 @@ type Link struct {
 // image, srcset candidates), form actions and the target of a meta refresh.
 func Links(page []byte) []Link {
 	var out []Link
-	res := func(u string) { out = append(out, Link{URL: u}) }
-	nav := func(u string) { out = append(out, Link{URL: u, Nav: true}) }
+	var tag, rel string
+	res := func(u string) { out = append(out, Link{URL: u, Tag: tag, Rel: rel}) }
+	nav := func(u string) { out = append(out, Link{URL: u, Nav: true, Tag: tag}) }
 	z := html.NewTokenizer(bytes.NewReader(page))
 	for {
 		tt := z.Next()
@@ -41,6 +45,11 @@ func Links(page []byte) []Link {
 				}
 			}
 			return "", false
+		}
+		tag, rel = tok.Data, ""
+		if tag == "link" {
+			r, _ := attr("rel")
+			rel = strings.ToLower(r)
 		}
 		switch tok.Data {
 		case "a", "area":
@@ -99,4 +108,14 @@ func CSSLinks(css []byte) []string {
 		}
 	}
 	return out
+}
+
+// GzipSize is the size of b compressed as nginx's gzip does by default
+// (level 6): what a page or asset costs on the wire.
+func GzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, 6)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
 }

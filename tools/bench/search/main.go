@@ -35,7 +35,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
@@ -57,6 +56,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"policysite/tools/hosting"
 	"policysite/tools/searchtest"
 )
 
@@ -322,7 +322,7 @@ func (g *gzSizes) size(urlPath string) int {
 	if err != nil {
 		return 0
 	}
-	n := gzLen(b)
+	n := hosting.GzipSize(b)
 	if strings.Contains(urlPath, ".pf_") && len(b) < n {
 		n = len(b) // Pagefind's files are gzip already
 	}
@@ -330,20 +330,12 @@ func (g *gzSizes) size(urlPath string) int {
 	return n
 }
 
-func gzLen(b []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, 6)
-	w.Write(b)
-	w.Close()
-	return buf.Len()
-}
-
 func dirGzip(dir string, keep func(string) bool) int {
 	total := 0
 	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
 		if err == nil && !fi.IsDir() && keep(filepath.ToSlash(p)) {
 			b, _ := os.ReadFile(p)
-			n := gzLen(b)
+			n := hosting.GzipSize(b)
 			if strings.Contains(p, ".pf_") && len(b) < n {
 				n = len(b)
 			}

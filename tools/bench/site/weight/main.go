@@ -22,8 +22,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"flag"
 	"fmt"
 	"log"
@@ -34,8 +32,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-
-	"golang.org/x/net/html"
 
 	"policysite/tools/hosting"
 )
@@ -198,7 +194,7 @@ func page(publish, u string) (row, error) {
 	if err != nil {
 		return r, err
 	}
-	r.html = gz(data)
+	r.html = hosting.GzipSize(data)
 	seen := map[string]bool{}
 	var visit func(from, ref string) error
 	visit = func(from, ref string) error {
@@ -213,7 +209,7 @@ func page(publish, u string) (row, error) {
 		}
 		r.reqs++
 		r.files = append(r.files, hashed.ReplaceAllString(path.Base(p), ".<hash>."))
-		n := gz(body)
+		n := hosting.GzipSize(body)
 		switch path.Ext(p) {
 		case ".css":
 			r.css += n
@@ -260,55 +256,28 @@ func local(from, ref string) (string, bool) {
 // loadRels are the link relations a browser fetches at load.
 var loadRels = map[string]bool{"stylesheet": true, "icon": true, "preload": true, "modulepreload": true, "manifest": true, "apple-touch-icon": true}
 
-// subresources lists what the browser fetches while loading the page.
+// subresources lists what the browser fetches while loading the page: the
+// resources hosting.Links finds, less the <link>s a browser does not fetch
+// (canonical, alternate, …) and in-page SVG references.
 func subresources(page []byte) []string {
 	var out []string
-	z := html.NewTokenizer(bytes.NewReader(page))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return out
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		tok := z.Token()
-		get := func(k string) string {
-			for _, a := range tok.Attr {
-				if a.Key == k {
-					return a.Val
-				}
-			}
-			return ""
-		}
-		switch tok.Data {
-		case "link":
-			for _, rel := range strings.Fields(strings.ToLower(get("rel"))) {
-				if loadRels[rel] && get("href") != "" {
-					out = append(out, get("href"))
+	for _, l := range hosting.Links(page) {
+		switch {
+		case l.Nav || l.URL == "":
+		case l.Tag == "link":
+			for _, rel := range strings.Fields(l.Rel) {
+				if loadRels[rel] {
+					out = append(out, l.URL)
 					break
 				}
 			}
-		case "script", "img", "iframe", "video", "audio", "embed":
-			if s := get("src"); s != "" {
-				out = append(out, s)
+		case l.Tag == "use" || l.Tag == "image":
+			if !strings.HasPrefix(l.URL, "#") {
+				out = append(out, strings.SplitN(l.URL, "#", 2)[0])
 			}
-		case "use", "image":
-			h := get("href")
-			if h == "" {
-				h = get("xlink:href")
-			}
-			if h != "" && !strings.HasPrefix(h, "#") {
-				out = append(out, strings.SplitN(h, "#", 2)[0])
-			}
+		default:
+			out = append(out, l.URL)
 		}
 	}
-}
-
-func gz(b []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, 6)
-	w.Write(b)
-	w.Close()
-	return buf.Len()
+	return out
 }
