@@ -1,14 +1,18 @@
 package emit
 
 import (
+	"bytes"
 	"encoding/json"
 	"path"
 
 	"policysite/tools/article"
+	"policysite/tools/glossary"
 )
 
-// DataFile is the path of an article's data file, read by Hugo templates
-// as site.Data.articles.<slug>.
+// DataFile is the path of an article's data file. The site mounts
+// data/articles as assets/articles (config.toml), so that a template loads
+// one article's data when it renders that article's pages instead of Hugo
+// loading every article's data for every page.
 func DataFile(slug string) string { return path.Join("data", "articles", slug+".json") }
 
 // Pair is a text in both languages.
@@ -17,17 +21,30 @@ type Pair struct {
 	EN string `json:"en"`
 }
 
-// DataBlock is one aligned block: what the parallel page shows as a row,
-// what the downloads list and what the search indexes.
+// DataSentence is one sentence (translation unit) in both languages.
+type DataSentence struct {
+	ID      string `json:"id"`
+	ZH      string `json:"zh"`
+	EN      string `json:"en"`
+	Pending bool   `json:"pending,omitempty"` // en is the Chinese, awaiting translation
+}
+
+// DataBlock is one aligned block: what the pages render, what the
+// parallel page shows as a row, what the downloads list and what the
+// search indexes.
 type DataBlock struct {
-	ID      string   `json:"id"`
-	Kind    string   `json:"kind"`
-	N       int      `json:"n,omitempty"`       // ¶ number; section number for headings
-	Section string   `json:"section,omitempty"` // s1…; empty outside sections
-	Parent  string   `json:"parent,omitempty"`  // the list of an item
-	Line    int      `json:"line"`              // line in the source file
-	Text    Pair     `json:"text"`              // the whole block, lead included
-	Lead    *Pair    `json:"lead,omitempty"`
+	ID        string         `json:"id"`
+	Kind      string         `json:"kind"`
+	N         int            `json:"n,omitempty"`       // ¶ number; section number for headings
+	Section   string         `json:"section,omitempty"` // s1…; empty outside sections
+	Parent    string         `json:"parent,omitempty"`  // the list of an item
+	Line      int            `json:"line"`              // line in the source file
+	Text      Pair           `json:"text"`              // the whole block, lead included
+	Lead      *Pair          `json:"lead,omitempty"`    // the lead sentence, when the block has one
+	Sentences []DataSentence `json:"sentences"`
+	// HTML is the inner HTML of a paragraph or list item in each language
+	// (see blockHTML); glossary links point at GlossaryURL.
+	HTML    *Pair    `json:"html,omitempty"`
 	Terms   []string `json:"terms,omitempty"` // glossary term ids the Chinese contains
 	Pending bool     `json:"pending,omitempty"`
 }
@@ -51,28 +68,37 @@ type Data struct {
 	Pending  []string            `json:"pending,omitempty"`
 }
 
-// Terms finds the glossary terms in a Chinese text.
+// Terms finds the glossary terms in an article.
 type Terms interface {
+	Glossary
 	In(zh string) []string
 	Occurrences(zh *article.Article) map[string][]string
 }
 
-// ArticleData renders the data file of an article from its Chinese and
+// Aligned builds the aligned data of an article from its Chinese and
 // English versions, which must have the same shape (en is zh translated).
-func ArticleData(zh, en *article.Article, sourceFile string, terms Terms) File {
-	d := Data{Slug: zh.Slug, Date: zh.Date, Source: sourceFile, Terms: terms.Occurrences(zh)}
+func Aligned(zh, en *article.Article, sourceFile string, g Terms) *Data {
+	d := &Data{Slug: zh.Slug, Date: zh.Date, Source: sourceFile, Terms: g.Occurrences(zh)}
+	zmarks, emarks := termMarks(zh, g), termMarks(en, g)
 	var ens []*article.Block
 	en.Walk(func(_ *article.Section, b *article.Block) { ens = append(ens, b) })
 	i := 0
 	add := func(sec *article.Section, z, e *article.Block, parent string) {
 		db := DataBlock{ID: z.ID, Kind: string(z.Kind), N: z.N, Parent: parent, Line: z.Line,
-			Text:  Pair{z.Full(zh.Sep(z)), e.Full(en.Sep(e))},
-			Terms: terms.In(z.Full(zh.Sep(z))), Pending: e.Pending}
+			Text:  Pair{z.Full(zh.Sep()), e.Full(en.Sep())},
+			Terms: g.In(z.Full("")), Pending: e.Pending}
 		if sec != nil {
 			db.Section = sec.ID()
 		}
-		if z.Lead != "" {
-			db.Lead = &Pair{z.Lead, e.Lead}
+		if z.HasLead {
+			db.Lead = &Pair{z.Lead(), e.Lead()}
+		}
+		for k, s := range z.Sentences {
+			es := e.Sentences[k]
+			db.Sentences = append(db.Sentences, DataSentence{ID: s.ID, ZH: s.Text, EN: es.Text, Pending: es.Pending})
+		}
+		if !article.OneLine(z.Kind) {
+			db.HTML = &Pair{blockHTML(zh, z, zmarks), blockHTML(en, e, emarks)}
 		}
 		if db.Pending {
 			d.Pending = append(d.Pending, db.ID)
@@ -92,12 +118,28 @@ func ArticleData(zh, en *article.Article, sourceFile string, terms Terms) File {
 	})
 	for k, s := range zh.Sections {
 		d.Sections = append(d.Sections, DataSection{ID: s.ID(), N: s.Heading.N,
-			Heading: Pair{s.Heading.Text, en.Sections[k].Heading.Text},
+			Heading: Pair{s.Heading.Text(""), en.Sections[k].Heading.Text(" ")},
 			Page:    SectionFile(k + 1)[:len(SectionFile(k+1))-len(".md")]})
 	}
-	b, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		panic(err) // only plain strings, ints and maps of them
-	}
-	return File{Path: DataFile(zh.Slug), Data: append(b, '\n')}
+	return d
 }
+
+// ArticleData renders the data file of an article (see Aligned).
+func ArticleData(d *Data) File {
+	return File{Path: DataFile(d.Slug), Data: marshal(d, "  ")}
+}
+
+// marshal encodes v as JSON with indent, without escaping <, > and & (the
+// files are data, not HTML to inline).
+func marshal(v any, indent string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", indent)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // only plain strings, ints, bools and maps of them
+	}
+	return b.Bytes()
+}
+
+var _ Terms = (*glossary.Glossary)(nil)

@@ -3,14 +3,17 @@
 package glossary
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 
 	toml "github.com/pelletier/go-toml/v2"
 
 	"policysite/tools/article"
+	"policysite/tools/textfile"
 )
 
 // Term is one glossary entry. The block ids where it occurs are not stored
@@ -24,19 +27,40 @@ type Term struct {
 	NoteEN string   `toml:"note_en"`
 	NoteZH string   `toml:"note_zh"`
 	Kind   string   `toml:"kind"`
+	// Attested says where the English rendering is used (publication or
+	// official site, and year); Coined, when no source uses it, why we
+	// chose it. Exactly one of them is set.
+	Attested string `toml:"attested"`
+	Coined   string `toml:"coined"`
+
+	line int // line of the term's [[term]] header in the file
 }
+
+// Line is the line of the term's [[term]] header in its file (0 if unknown).
+func (t *Term) Line() int { return t.line }
 
 // Glossary is the whole file.
 type Glossary struct {
 	Terms []Term `toml:"term"`
 }
 
-// Load reads a glossary file. A missing file is an empty glossary; a term
-// without id, zh or en, or a repeated id, is an error.
+// MaxBytes is the largest glossary file Load accepts (1 MiB; the glossary
+// has 85 terms in 50 KB).
+const MaxBytes = 1 << 20
+
+// Kinds are the kinds a term can have.
+var Kinds = []string{"concept", "event", "formula", "institution", "place", "programme", "slogan"}
+
+// idPattern is what a term id looks like: it becomes a URL fragment
+// (glossary/#two-firsts) and a link destination in the generated pages.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// Load reads a glossary file. A missing file is an error: without it every
+// glossary link would silently disappear from the site.
 func Load(path string) (*Glossary, error) {
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
-		return &Glossary{}, nil
+		return nil, fmt.Errorf("%s: no glossary file: expected the bilingual glossary (an empty file, or [[term]] tables)", path)
 	}
 	if err != nil {
 		return nil, err
@@ -44,32 +68,96 @@ func Load(path string) (*Glossary, error) {
 	return Parse(path, data)
 }
 
-// Parse parses glossary TOML read from file.
+// Parse parses glossary TOML read from file and validates every term: the
+// id is a lowercase slug; id, zh, pinyin, en, kind, note_en and note_zh
+// are non-blank; kind is one of Kinds; exactly one of attested and coined
+// is given; no id and no Chinese term occurs twice.
 func Parse(file string, data []byte) (*Glossary, error) {
+	text, err := textfile.Decode(file, data, MaxBytes)
+	if err != nil {
+		return nil, err
+	}
 	var g Glossary
-	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
+	dec := toml.NewDecoder(strings.NewReader(text)).DisallowUnknownFields()
 	if err := dec.Decode(&g); err != nil {
-		if de, ok := err.(*toml.DecodeError); ok {
-			row, _ := de.Position()
-			return nil, fmt.Errorf("%s:%d: %s", file, row, de.Error())
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, col := de.Position()
+			return nil, textfile.Errorf(file, row, col, "%s", de.Error())
 		}
-		if se, ok := err.(*toml.StrictMissingError); ok {
-			return nil, fmt.Errorf("%s: %s", file, se.String())
+		var se *toml.StrictMissingError
+		if errors.As(err, &se) && len(se.Errors) > 0 {
+			row, col := se.Errors[0].Position()
+			return nil, textfile.Errorf(file, row, col, "unknown field %s: expected one of id, zh, pinyin, en, also, note_en, note_zh, kind, attested, coined", strings.Join(se.Errors[0].Key(), "."))
 		}
 		return nil, fmt.Errorf("%s: %v", file, err)
 	}
-	seen := map[string]bool{}
-	for i, t := range g.Terms {
-		if t.ID == "" || t.ZH == "" || t.EN == "" {
-			return nil, fmt.Errorf("%s: term %d (%q): id, zh and en are required", file, i+1, t.ZH)
+	lines := termLines(text)
+	if len(lines) == len(g.Terms) {
+		for i := range g.Terms {
+			g.Terms[i].line = lines[i]
 		}
-		if seen[t.ID] {
-			return nil, fmt.Errorf("%s: term %d: id %q is used twice", file, i+1, t.ID)
+	}
+	ids, zhs := map[string]int{}, map[string]int{}
+	for i := range g.Terms {
+		t := &g.Terms[i]
+		at := func(format string, args ...any) error {
+			name := t.ID
+			if name == "" {
+				name = t.ZH
+			}
+			msg := fmt.Sprintf("term %d (%q): ", i+1, name) + fmt.Sprintf(format, args...)
+			return textfile.Errorf(file, t.line, 0, "%s", msg)
 		}
-		seen[t.ID] = true
+		for _, f := range []struct{ name, v string }{{"id", t.ID}, {"zh", t.ZH}, {"pinyin", t.Pinyin}, {"en", t.EN}, {"kind", t.Kind}, {"note_en", t.NoteEN}, {"note_zh", t.NoteZH}} {
+			if strings.TrimSpace(f.v) == "" {
+				return nil, at("%s is missing or blank: expected id, zh, pinyin, en, kind, note_en and note_zh", f.name)
+			}
+			if f.v != strings.TrimSpace(f.v) {
+				return nil, at("%s %q starts or ends with white space", f.name, f.v)
+			}
+		}
+		if !idPattern.MatchString(t.ID) {
+			return nil, at("id %q is not a lowercase slug: expected lowercase letters, digits and single hyphens (two-firsts)", t.ID)
+		}
+		if !slices.Contains(Kinds, t.Kind) {
+			return nil, at("kind %q: expected one of %s", t.Kind, strings.Join(Kinds, ", "))
+		}
+		if requireAttestation && (strings.TrimSpace(t.Attested) == "") == (strings.TrimSpace(t.Coined) == "") {
+			return nil, at("expected exactly one of attested (where the English rendering is used: publication or site, year) and coined (why we chose it)")
+		}
+		for _, a := range t.Also {
+			if strings.TrimSpace(a) == "" {
+				return nil, at("also has a blank rendering")
+			}
+		}
+		if prev, dup := ids[t.ID]; dup {
+			return nil, at("id %q is used twice (the first is term %d)", t.ID, prev)
+		}
+		if prev, dup := zhs[t.ZH]; dup {
+			return nil, at("Chinese term %q occurs twice (the first is term %d): expected one entry per term", t.ZH, prev)
+		}
+		ids[t.ID], zhs[t.ZH] = i+1, i+1
 	}
 	return &g, nil
 }
+
+// requireAttestation is false until every entry of data/glossary.toml has
+// its attested or coined field. TODO(attested): remove.
+var requireAttestation = false
+
+// termLines returns the line of every [[term]] header, in order.
+func termLines(text string) []int {
+	var out []int
+	for i, l := range strings.Split(text, "\n") {
+		if termHeader.MatchString(l) {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+var termHeader = regexp.MustCompile(`^\s*\[\[\s*term\s*\]\]`)
 
 // In returns the ids of the terms whose Chinese occurs in zh, in glossary
 // order.
@@ -96,11 +184,11 @@ func (g *Glossary) Occurrences(zh *article.Article) map[string][]string {
 	zh.Walk(func(_ *article.Section, b *article.Block) {
 		if b.Kind == article.KindList {
 			for _, it := range b.Items {
-				add(it.ID, it.Text)
+				add(it.ID, it.Text(""))
 			}
 			return
 		}
-		add(b.ID, b.Full(zh.Sep(b)))
+		add(b.ID, b.Full(""))
 	})
 	return occ
 }

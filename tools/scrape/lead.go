@@ -12,20 +12,22 @@ const maxLeadRunes = 24
 // leadBreaks are punctuation marks a lead sentence never contains.
 const leadBreaks = "，,、；;：:"
 
-// splitLead splits a section paragraph that opens with a lead sentence
-// (构建现代海洋产业“四梁八柱”。加快推进…) into the lead and the rest. A lead is the
-// first sentence, ending in 。！ or ？, of at most maxLeadRunes runes and
-// with no comma, enumeration comma, semicolon or colon, followed by more
-// text. Otherwise lead is empty and rest is s.
-func splitLead(s string) (lead, rest string) {
-	i := strings.IndexAny(s, "。！？")
-	if i < 0 {
-		return "", s
+// isLead reports whether the first of a section paragraph's sentences is
+// its lead, the run-in head that opens it (构建现代海洋产业“四梁八柱”。加快推进…):
+// a whole sentence (ending in 。！ or ？) of at most maxLeadRunes runes with
+// no comma, enumeration comma, semicolon or colon, followed by more text.
+func isLead(sentences []string) bool {
+	if len(sentences) < 2 {
+		return false
 	}
-	_, size := utf8.DecodeRuneInString(s[i:])
-	lead, rest = s[:i+size], s[i+size:]
-	if rest == "" || utf8.RuneCountInString(lead) > maxLeadRunes || strings.ContainsAny(lead, leadBreaks) {
-		return "", s
-	}
-	return lead, rest
+	first := sentences[0]
+	return endsSentence(first) && utf8.RuneCountInString(first) <= maxLeadRunes && !strings.ContainsAny(first, leadBreaks)
+}
+
+// endsSentence reports whether s ends with a sentence stop, possibly
+// followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	t := strings.TrimRight(s, closers)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(sentenceStops, r)
 }

@@ -1,6 +1,8 @@
 package scrape
 
 import (
+	"fmt"
+
 	"policysite/tools/article"
 )
 
@@ -57,16 +59,25 @@ func (p *parser) lastLine() int {
 	return p.lines[len(p.lines)-1].n
 }
 
-func block(kind article.Kind, id string, l line) article.Block {
-	return article.Block{ID: id, Kind: kind, Line: l.n, Text: Typography(l.text)}
+// oneLine makes a one-line block: one sentence with the block's id.
+func oneLine(kind article.Kind, id string, l line, text string) article.Block {
+	return article.Block{ID: id, Kind: kind, Line: l.n, Sentences: []article.Sentence{{ID: id, Text: Typography(text)}}}
+}
+
+// sentences splits a paragraph's or item's text into sentences with ids.
+func sentences(id, text string) []article.Sentence {
+	var ss []article.Sentence
+	for k, s := range Sentences(text) {
+		ss = append(ss, article.Sentence{ID: article.SentenceID(id, k+1), Text: s})
+	}
+	return ss
 }
 
 // header reads the breadcrumb, title, date line and byline.
 func (p *parser) header(a *article.Article) error {
 	l, ok := p.next()
 	if ok && l.kind == lineText && isBreadcrumb(l.text) {
-		b := block(article.KindSeries, "series", l)
-		b.Text = Typography(series(l.text))
+		b := oneLine(article.KindSeries, "series", l, series(l.text))
 		a.Series = &b
 		l, ok = p.next()
 	}
@@ -76,7 +87,7 @@ func (p *parser) header(a *article.Article) error {
 	if dateLine.MatchString(l.text) {
 		return errorf(p.file, l.n, "missing title: expected the title line before the date line")
 	}
-	a.Title = block(article.KindTitle, "title", l)
+	a.Title = oneLine(article.KindTitle, "title", l, l.text)
 
 	l, ok = p.next()
 	if !ok || l.kind != lineText {
@@ -88,18 +99,15 @@ func (p *parser) header(a *article.Article) error {
 	}
 	a.Date = date
 	if source != "" {
-		b := block(article.KindSource, "source", l)
-		b.Text = Typography(source)
+		b := oneLine(article.KindSource, "source", l, source)
 		a.Source = &b
 	}
 
 	if l, ok := p.peek(); ok && l.kind == lineText {
 		if role, name, ok := splitByline(l.text); ok {
 			p.next()
-			r := block(article.KindAuthorRole, "author-role", l)
-			r.Text = Typography(role)
-			n := block(article.KindAuthorName, "author-name", l)
-			n.Text = Typography(name)
+			r := oneLine(article.KindAuthorRole, "author-role", l, role)
+			n := oneLine(article.KindAuthorName, "author-name", l, name)
 			a.AuthorRole, a.AuthorName = &r, &n
 		}
 	}
@@ -116,26 +124,39 @@ func (p *parser) lineOr(l line, ok bool) int {
 // paragraph makes the next numbered paragraph (or enumeration) from l.
 func (p *parser) paragraph(l line, inSection bool) (article.Block, error) {
 	p.para++
-	b := block(article.KindParagraph, article.ParagraphID(p.para), l)
-	b.N = p.para
-	if isEnumeration(b.Text) {
-		items, msg := splitEnumeration(b.Text)
+	id := article.ParagraphID(p.para)
+	b := article.Block{ID: id, Kind: article.KindParagraph, N: p.para, Line: l.n}
+	text := Typography(l.text)
+	if isEnumeration(text) {
+		items, msg := splitEnumeration(text)
 		if msg != "" {
 			return b, errorf(p.file, l.n, "%s", msg)
 		}
-		b.Kind, b.Text = article.KindList, ""
+		b.Kind = article.KindList
 		for k, it := range items {
-			b.Items = append(b.Items, article.Block{ID: article.ItemID(p.para, k+1), Kind: article.KindItem, N: p.para, Line: l.n, Text: it})
+			iid := article.ItemID(p.para, k+1)
+			b.Items = append(b.Items, article.Block{ID: iid, Kind: article.KindItem, N: p.para, Line: l.n, Sentences: sentences(iid, it)})
 		}
 		return b, nil
 	}
+	b.Sentences = sentences(id, text)
 	if inSection {
-		b.Lead, b.Text = splitLead(b.Text)
+		ss := make([]string, len(b.Sentences))
+		for i, s := range b.Sentences {
+			ss[i] = s.Text
+		}
+		b.HasLead = isLead(ss)
 	}
 	return b, nil
 }
 
 // body reads the opening, the sections and the closing.
+//
+// After the preamble, a separator line starts either a heading (a text
+// line followed by another separator line) or, once there is a section,
+// the closing (text after a lone separator line). A section may have no
+// paragraph: its heading is then followed directly by the next heading or
+// the end.
 func (p *parser) body(a *article.Article) error {
 	// Preamble: paragraphs and a caption, up to the first separator.
 	for {
@@ -148,7 +169,7 @@ func (p *parser) body(a *article.Article) error {
 			if a.Caption != nil {
 				return errorf(p.file, l.n, "second photo caption %q (the first is on line %d): expected a paragraph", l.text, a.Caption.Line)
 			}
-			c := block(article.KindCaption, "caption", l)
+			c := oneLine(article.KindCaption, "caption", l, l.text)
 			a.Caption = &c
 			continue
 		}
@@ -160,24 +181,18 @@ func (p *parser) body(a *article.Article) error {
 	}
 
 	var cur *article.Section // section being filled; nil in the closing
-	closing := false
-	checkFilled := func() error {
-		if cur != nil && len(cur.Blocks) == 0 {
-			return errorf(p.file, cur.Heading.Line, "section %q has no paragraph: expected at least one paragraph after its heading", cur.Heading.Text)
-		}
-		return nil
-	}
+	closingAt := 0            // line of the first closing paragraph, once the closing has started
 	for {
 		l, ok := p.next()
 		if !ok {
-			return checkFilled()
+			return nil
 		}
 		if l.kind == lineText {
 			b, err := p.paragraph(l, cur != nil)
 			if err != nil {
 				return err
 			}
-			if closing {
+			if closingAt > 0 {
 				a.Closing = append(a.Closing, b)
 			} else {
 				cur.Blocks = append(cur.Blocks, b)
@@ -186,6 +201,7 @@ func (p *parser) body(a *article.Article) error {
 		}
 		// A separator: skip repeats, then a heading (text wrapped in
 		// separators) or the start of the closing.
+		sep := l
 		for {
 			n, ok := p.peek()
 			if !ok || n.kind != lineSeparator {
@@ -195,38 +211,40 @@ func (p *parser) body(a *article.Article) error {
 		}
 		text, ok := p.next()
 		if !ok {
-			return checkFilled()
+			return nil
 		}
 		after, ok := p.peek()
 		if ok && after.kind == lineSeparator {
-			if closing {
-				return errorf(p.file, text.n, "heading %q after the closing paragraphs: expected the end of the article", text.text)
-			}
-			if cur != nil && len(cur.Blocks) == 0 {
-				return errorf(p.file, text.n, "two headings in a row: heading %q follows heading %q (line %d) with no paragraph between them", text.text, cur.Heading.Text, cur.Heading.Line)
+			if closingAt > 0 {
+				return errorf(p.file, closingAt, "paragraph %s follows a lone separator line (line %d), so the closing starts here, but a heading %q follows on line %d: if %s is a heading, the separator line after it is missing", trunc(a.Closing[0].Text("")), sep.n, text.text, text.n, trunc(a.Closing[0].Text("")))
 			}
 			p.next() // the closing separator
 			n := len(a.Sections) + 1
-			h := block(article.KindHeading, article.SectionID(n), text)
+			h := oneLine(article.KindHeading, article.SectionID(n), text, text.text)
 			h.N = n
 			a.Sections = append(a.Sections, article.Section{Heading: h})
 			cur = &a.Sections[len(a.Sections)-1]
 			continue
 		}
 		if len(a.Sections) == 0 {
-			return errorf(p.file, text.n, "paragraph after a lone separator line before any section: expected a heading wrapped in separator lines")
+			return errorf(p.file, text.n, "line %q follows a separator line (line %d) but no separator line follows it: expected a heading wrapped in separator lines before the first section", trunc(text.text), sep.n)
 		}
-		if err := checkFilled(); err != nil {
-			return err
+		if closingAt > 0 {
+			return errorf(p.file, closingAt, "paragraph %s follows a lone separator line, so the closing starts here, but line %d is another separator line: if it is a heading, the separator line after it is missing", trunc(a.Closing[0].Text("")), sep.n)
 		}
-		if closing {
-			return errorf(p.file, text.n, "separator line inside the closing paragraphs: expected the end of the article")
-		}
-		closing, cur = true, nil
+		closingAt, cur = text.n, nil
 		b, err := p.paragraph(text, false)
 		if err != nil {
 			return err
 		}
 		a.Closing = append(a.Closing, b)
 	}
+}
+
+// trunc shortens s for an error message.
+func trunc(s string) string {
+	if r := []rune(s); len(r) > 16 {
+		return fmt.Sprintf("%q", string(r[:16])+"…")
+	}
+	return fmt.Sprintf("%q", s)
 }

@@ -55,29 +55,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	out, err := Render(opt, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "split: %v\n", err)
+		fmt.Fprintf(stderr, "split: %v\n", strings.ReplaceAll(err.Error(), "\n", "\nsplit: "))
 		return 1
 	}
-	if *check {
-		stale, err := out.Check(opt.Root)
-		if err != nil {
-			fmt.Fprintf(stderr, "split: %v\n", err)
-			return 1
-		}
-		for _, s := range stale {
-			fmt.Fprintf(stderr, "split: stale: %s\n", s)
-		}
-		if len(stale) > 0 {
-			fmt.Fprintf(stderr, "split: %d file(s) stale: run go run ./tools/split and commit the result\n", len(stale))
-			return 1
-		}
-		return 0
-	}
-	n, err := out.Write(opt.Root)
+	c, err := out.Changes(opt.Root)
 	if err != nil {
 		fmt.Fprintf(stderr, "split: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "split: %d article(s), %d file(s) written\n", len(out.Articles), n)
+	if *check {
+		for _, s := range c.report {
+			fmt.Fprintf(stderr, "split: stale: %s\n", s)
+		}
+		if len(c.report) > 0 {
+			fmt.Fprintf(stderr, "split: %d file(s) stale: run go run ./tools/split and commit the result\n", len(c.report))
+			return 1
+		}
+		return 0
+	}
+	n, err := apply(osFS{}, opt.Root, c)
+	if err != nil {
+		fmt.Fprintf(stderr, "split: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "split: %d article(s), %d file(s) written or removed\n", len(out.Articles), n)
 	return 0
 }

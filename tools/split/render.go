@@ -2,16 +2,16 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"sync"
+	"time"
 
 	"policysite/tools/article"
 	"policysite/tools/emit"
@@ -33,14 +33,18 @@ const (
 type Options struct {
 	Root         string
 	AllowPending bool
+	// Today is the date future publication dates are warned about; zero
+	// means the current date.
+	Today time.Time
 }
 
 // Output is everything a run renders.
 type Output struct {
-	Articles []string    // slugs
-	Files    []emit.File // every file to write, sorted by path
-	Owned    []string    // folders whose files are all generated
-	Models   []Versions  // the parsed articles, in Articles order
+	Articles  []string  // slugs
+	Files     []fileOut // every file to write, sorted by path
+	Generated []string  // folders split generates (content/<lang>/<slug>, data/articles)
+	Models    []Versions
+	Data      []*emit.Data
 }
 
 // Versions are the two language versions of one article.
@@ -48,27 +52,33 @@ type Versions struct {
 	ZH, EN *article.Article
 }
 
-// Render reads every article under root/source and renders its outputs.
-// Warnings (pending translations with AllowPending) go to warn.
+// Render reads and checks every input under opt.Root (the glossary, every
+// article folder, every source and translation) and renders every output
+// in memory. It returns all the errors it finds, not only the first, so
+// that an editor can fix them in one go. Warnings (pending translations
+// with AllowPending, future dates) go to warn.
 func Render(opt Options, warn io.Writer) (*Output, error) {
 	root := opt.Root
 	g, err := glossary.Load(filepath.Join(root, glossaryFile))
 	if err != nil {
 		return nil, err
 	}
-	entries, err := os.ReadDir(filepath.Join(root, sourceDir))
+	reserved, err := reservedNames(root, emit.Langs)
 	if err != nil {
 		return nil, err
 	}
-	var slugs []string
-	for _, e := range entries {
-		if e.IsDir() {
-			slugs = append(slugs, e.Name())
-		}
+	slugs, errs := articleFolders(root, reserved)
+	if len(slugs) == 0 && len(errs) == 0 {
+		return nil, fmt.Errorf("%s: no article: expected folders %s/<slug>/%s", sourceDir, sourceDir, sourceFile)
 	}
-	// Articles are independent: render them on every core, then gather the
-	// results in folder order, so the output and the first error reported
-	// do not depend on scheduling.
+	today := opt.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+
+	// Articles are independent: render them on every core, then gather
+	// the results in folder order, so that the output and the order of
+	// the errors do not depend on scheduling.
 	results := make([]*rendered, len(slugs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -77,7 +87,7 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = renderArticle(root, slugs[i], g, opt.AllowPending)
+				results[i] = renderArticle(root, slugs[i], g, opt.AllowPending, today)
 			}
 		}()
 	}
@@ -87,22 +97,23 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 	close(next)
 	wg.Wait()
 
-	out := &Output{Owned: []string{path.Dir(emit.DataFile("x"))}}
+	out := &Output{Generated: []string{path.Dir(emit.DataFile("x"))}}
 	for _, r := range results {
 		if r.err != nil {
-			return nil, r.err
-		}
-		if r.skip {
+			errs = append(errs, r.err)
 			continue
 		}
 		warn.Write(r.warnings.Bytes())
 		out.Files = append(out.Files, r.files...)
-		out.Owned = append(out.Owned, r.owned...)
 		out.Articles = append(out.Articles, r.zh.Slug)
 		out.Models = append(out.Models, Versions{r.zh, r.en})
+		out.Data = append(out.Data, r.data)
+		for _, l := range emit.Langs {
+			out.Generated = append(out.Generated, emit.ContentDir(l, r.zh.Slug))
+		}
 	}
-	if len(out.Articles) == 0 {
-		return nil, fmt.Errorf("%s: no article: expected folders %s/<slug>/%s", filepath.Join(root, sourceDir), sourceDir, sourceFile)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Path < out.Files[j].Path })
 	return out, nil
@@ -111,20 +122,19 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 // rendered is the output of one article.
 type rendered struct {
 	zh, en   *article.Article
-	files    []emit.File
-	owned    []string
+	data     *emit.Data
+	files    []fileOut
 	warnings bytes.Buffer
-	skip     bool // the folder has no source file
 	err      error
 }
 
 // renderArticle reads, parses, translates and renders source/<slug>/.
-func renderArticle(root, slug string, g *glossary.Glossary, allowPending bool) *rendered {
+func renderArticle(root, slug string, g *glossary.Glossary, allowPending bool, today time.Time) *rendered {
 	r := &rendered{}
 	src := path.Join(sourceDir, slug, sourceFile)
 	data, err := os.ReadFile(filepath.Join(root, src))
 	if os.IsNotExist(err) {
-		r.skip = true
+		r.err = fmt.Errorf("%s: no %s: expected the scraped article %s (to remove an article, remove its whole folder)", path.Join(sourceDir, slug), sourceFile, src)
 		return r
 	}
 	if err != nil {
@@ -134,25 +144,37 @@ func renderArticle(root, slug string, g *glossary.Glossary, allowPending bool) *
 	if r.zh, r.err = scrape.Parse(src, slug, data); r.err != nil {
 		return r
 	}
+	if d, err := time.Parse(time.DateOnly, r.zh.Date); err == nil && d.After(today) {
+		fmt.Fprintf(&r.warnings, "split: warning: %s: publication date %s is in the future; the site publishes it as dated (buildFuture in config.toml)\n", src, r.zh.Date)
+	}
 	if r.en, r.err = translation(root, r.zh, allowPending, &r.warnings); r.err != nil {
 		return r
 	}
 	for _, a := range []*article.Article{r.zh, r.en} {
-		fs, err := emit.Content(a, g)
+		fs, err := emit.Content(a)
 		if err != nil {
 			r.err = err
 			return r
 		}
-		r.files = append(r.files, fs...)
-		r.owned = append(r.owned, emit.ContentDir(a.Lang, slug))
+		r.files = append(r.files, files(fs)...)
 	}
-	r.files = append(r.files,
-		emit.ArticleData(r.zh, r.en, src, g),
-		emit.File{Path: path.Join(sourceDir, slug, templateFile), Data: translate.Template(r.zh, src)})
+	r.data = emit.Aligned(r.zh, r.en, src, g)
+	r.files = append(r.files, files([]emit.File{emit.ArticleData(r.data)})...)
+	r.files = append(r.files, files(emit.Downloads(r.data))...)
+	r.files = append(r.files, fileOut{Path: path.Join(sourceDir, slug, templateFile), Data: translate.Template(r.zh, src)})
 	return r
 }
 
-// translation builds the English article from source/<slug>/en.po.
+func files(fs []emit.File) []fileOut {
+	out := make([]fileOut, len(fs))
+	for i, f := range fs {
+		out[i] = fileOut{Path: f.Path, Data: f.Data}
+	}
+	return out
+}
+
+// translation builds the English article from source/<slug>/en.po. A
+// missing en.po leaves every sentence pending.
 func translation(root string, zh *article.Article, allowPending bool, warn io.Writer) (*article.Article, error) {
 	file := path.Join(sourceDir, zh.Slug, poFile)
 	data, err := os.ReadFile(filepath.Join(root, file))
@@ -180,108 +202,25 @@ func translation(root string, zh *article.Article, allowPending bool, warn io.Wr
 	}), nil
 }
 
-// Check compares the rendered files with those under root and returns a
-// line for each that is missing, different, or present but no longer
-// rendered.
-func (o *Output) Check(root string) ([]string, error) {
-	var stale []string
-	want := map[string]bool{}
-	for _, f := range o.Files {
-		want[f.Path] = true
-		have, err := os.ReadFile(filepath.Join(root, f.Path))
-		switch {
-		case os.IsNotExist(err):
-			stale = append(stale, f.Path+": missing")
-		case err != nil:
-			return nil, err
-		case !bytes.Equal(have, f.Data):
-			stale = append(stale, f.Path+": differs")
-		}
-	}
-	extra, err := o.extra(root, want)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range extra {
-		stale = append(stale, p+": no longer generated")
-	}
-	return stale, nil
-}
-
-// extra lists the files in owned folders that are not rendered.
-func (o *Output) extra(root string, want map[string]bool) ([]string, error) {
-	var extra []string
-	for _, dir := range o.Owned {
-		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
-			if os.IsNotExist(err) {
-				return nil
-			}
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, err := filepath.Rel(root, p)
-			if err != nil {
-				return err
-			}
-			rel = filepath.ToSlash(rel)
-			if !want[rel] {
-				extra = append(extra, rel)
-			}
+// Changes works out what writing the output changes under root (see plan).
+func (o *Output) Changes(root string) (*changes, error) {
+	articleDirs := func(lang string) []string {
+		entries, err := os.ReadDir(filepath.Join(root, "content", lang))
+		if err != nil {
 			return nil
-		})
-		if err != nil {
+		}
+		var dirs []string
+		for _, e := range entries {
+			if e.IsDir() {
+				dirs = append(dirs, path.Join("content", lang, e.Name()))
+			}
+		}
+		return dirs
+	}
+	for _, d := range o.Generated {
+		if err := checkPath(osFS{}, root, d+"/"+Marker); err != nil {
 			return nil, err
 		}
 	}
-	slices.Sort(extra)
-	return slices.Compact(extra), nil
-}
-
-// Write writes the files that changed (each through a temporary file and a
-// rename) and removes files in owned folders that are no longer rendered.
-// It returns the number of files written or removed.
-func (o *Output) Write(root string) (int, error) {
-	n := 0
-	want := map[string]bool{}
-	for _, f := range o.Files {
-		want[f.Path] = true
-		p := filepath.Join(root, f.Path)
-		if have, err := os.ReadFile(p); err == nil && bytes.Equal(have, f.Data) {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return n, err
-		}
-		tmp, err := os.CreateTemp(filepath.Dir(p), ".split-*")
-		if err != nil {
-			return n, err
-		}
-		_, werr := tmp.Write(f.Data)
-		cerr := tmp.Close()
-		if werr == nil {
-			werr = cerr
-		}
-		if werr == nil {
-			werr = os.Chmod(tmp.Name(), 0o644)
-		}
-		if werr == nil {
-			werr = os.Rename(tmp.Name(), p)
-		}
-		if werr != nil {
-			os.Remove(tmp.Name())
-			return n, werr
-		}
-		n++
-	}
-	extra, err := o.extra(root, want)
-	if err != nil {
-		return n, err
-	}
-	for _, p := range extra {
-		if err := os.Remove(filepath.Join(root, p)); err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
+	return plan(root, o.Files, o.Generated, articleDirs, emit.Langs)
 }

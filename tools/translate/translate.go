@@ -1,85 +1,70 @@
 // Package translate reads and writes the gettext PO files that hold an
 // article's translations.
 //
-// Each translation unit of the article (see article.Unit) is one PO entry:
-// msgctxt is the unit id ("p12", "p6-lead", "p3-4"), msgid the Chinese text
-// and msgstr the translation. Template writes the .pot that Poedit, Weblate
-// or msgmerge take; Resolve checks a PO file against the article.
+// Each translation unit of the article is one sentence (see article.Unit)
+// and one PO entry: msgctxt is the sentence id ("p12.3", "p3-4.1", "title"),
+// msgid the Chinese sentence and msgstr its translation (one or two English
+// sentences). Template writes the .pot that msginit, msgmerge, Poedit or
+// Weblate take; Parse and Resolve check a PO file against the article.
 package translate
 
 import (
-	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/chai2010/gettext-go/po"
+	"unicode"
 
 	"policysite/tools/article"
+	"policysite/tools/textfile"
 )
 
-// Stale is a unit whose translation cannot be used.
+// Stale is a unit whose translation cannot be used yet.
 type Stale struct {
 	ID     string
 	Line   int    // line of the entry in the PO file; 0 when it has none
-	Reason string // "no entry", "empty msgstr", "fuzzy", "msgid differs from the Chinese text"
+	Reason string // "no entry", "empty msgstr", "fuzzy", "msgid differs from the Chinese text (…)"
 }
 
 // Catalog is one loaded PO file.
 type Catalog struct {
 	File    string
-	entries map[string]po.Message
+	entries map[string]Entry
 	order   []string // msgctxt in file order
 }
 
-var poLine = regexp.MustCompile(`^gettext: line (\d+), (.*)$`)
-
-// Parse parses PO data read from file. An entry without msgctxt, or two
-// entries with the same msgctxt, is an error.
+// Parse parses PO data read from file; data may be nil (no file yet: every
+// unit is then stale). An entry without msgctxt, or two entries with the
+// same msgctxt, is an error.
 func Parse(file string, data []byte) (*Catalog, error) {
-	f, err := po.Load(data)
-	if err != nil {
-		if m := poLine.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return nil, fmt.Errorf("%s:%d: %s: expected a PO entry (msgctxt, msgid, msgstr)", file, n, m[2])
-		}
-		return nil, fmt.Errorf("%s: %v", file, err)
+	c := &Catalog{File: file, entries: map[string]Entry{}}
+	if data == nil {
+		return c, nil
 	}
-	c := &Catalog{File: file, entries: map[string]po.Message{}}
-	for _, m := range f.Messages {
-		if m.MsgContext == "" {
-			return nil, fmt.Errorf("%s:%d: entry %q has no msgctxt: expected the block id as msgctxt", file, m.StartLine, trunc(m.MsgId))
+	_, entries, err := ParsePO(file, data)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if !e.HasCtx {
+			return nil, textfile.Errorf(file, e.Line, 0, "entry %q has no msgctxt: expected the sentence id (msgctxt \"p12.3\") from the .pot template", truncate(e.ID))
 		}
-		if prev, dup := c.entries[m.MsgContext]; dup {
-			return nil, fmt.Errorf("%s:%d: second entry for block %q (the first is on line %d)", file, m.StartLine, m.MsgContext, prev.StartLine)
+		if prev, dup := c.entries[e.Context]; dup {
+			return nil, textfile.Errorf(file, e.Line, 0, "second entry for %q (the first is on line %d): expected one entry per sentence", e.Context, prev.Line)
 		}
-		c.entries[m.MsgContext] = m
-		c.order = append(c.order, m.MsgContext)
+		c.entries[e.Context] = e
+		c.order = append(c.order, e.Context)
 	}
 	return c, nil
 }
 
-func trunc(s string) string {
-	if r := []rune(s); len(r) > 20 {
-		return string(r[:20]) + "…"
-	}
-	return s
-}
-
-func isFuzzy(m po.Message) bool {
-	for _, f := range m.Flags {
-		if strings.TrimSpace(f) == "fuzzy" {
-			return true
-		}
-	}
-	return false
-}
+// Order returns the msgctxt of every entry in file order.
+func (c *Catalog) Order() []string { return c.order }
 
 // Resolve matches the catalog against the units of a. It returns the
 // translations that can be used (by unit id) and the units that are stale,
 // in article order. An entry for a unit the article does not have is an
-// error: the PO file belongs to another version of the article.
+// error (the PO file belongs to another version of the article), and so is
+// a msgstr that is not one line of trimmed text.
 func (c *Catalog) Resolve(a *article.Article) (map[string]string, []Stale, error) {
 	units := a.Units()
 	known := make(map[string]bool, len(units))
@@ -88,34 +73,60 @@ func (c *Catalog) Resolve(a *article.Article) (map[string]string, []Stale, error
 	}
 	for _, id := range c.order {
 		if !known[id] {
-			m := c.entries[id]
-			return nil, nil, fmt.Errorf("%s:%d: entry for block %q, which %s does not have: expected one of the ids in the .pot template", c.File, m.StartLine, id, a.File)
+			e := c.entries[id]
+			return nil, nil, textfile.Errorf(c.File, e.Line, 0, "entry for %q, which %s does not have: expected one of the sentence ids in the .pot template (run msgmerge to update the file)", id, a.File)
 		}
 	}
 	ok := map[string]string{}
 	var stale []Stale
 	for _, u := range units {
-		m, found := c.entries[u.ID]
+		e, found := c.entries[u.ID]
 		var reason string
 		switch {
 		case !found:
 			reason = "no entry"
-		case isFuzzy(m):
+		case e.Fuzzy():
 			reason = "fuzzy"
-		case m.MsgId != u.Text:
+		case e.ID != u.Text:
 			reason = "msgid differs from the Chinese text (" + a.File + ":" + strconv.Itoa(u.Line) + ")"
-		case strings.TrimSpace(m.MsgStr) == "":
+		case strings.TrimSpace(e.Str) == "":
 			reason = "empty msgstr"
-		case strings.ContainsAny(m.MsgStr, "\n\r\t") || strings.TrimSpace(m.MsgStr) != m.MsgStr:
-			reason = "msgstr has a line break, a tab or surrounding spaces: a block is one trimmed line"
 		}
 		if reason != "" {
-			stale = append(stale, Stale{ID: u.ID, Line: m.StartLine, Reason: reason})
+			stale = append(stale, Stale{ID: u.ID, Line: e.Line, Reason: reason})
 			continue
 		}
-		ok[u.ID] = m.MsgStr
+		if err := checkMsgstr(c.File, e); err != nil {
+			return nil, nil, err
+		}
+		ok[u.ID] = e.Str
 	}
 	return ok, stale, nil
+}
+
+// checkMsgstr refuses a translation that is not one line of trimmed text.
+func checkMsgstr(file string, e Entry) error {
+	if e.Str != strings.TrimSpace(e.Str) {
+		return textfile.Errorf(file, e.Line, 0, "msgstr of %q starts or ends with white space: expected trimmed text (the site joins sentences with one space)", e.Context)
+	}
+	for _, r := range e.Str {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return textfile.Errorf(file, e.Line, 0, "msgstr of %q contains %s: expected one line of text with no control characters", e.Context, controlName(r))
+		}
+	}
+	return nil
+}
+
+func controlName(r rune) string {
+	switch r {
+	case '\n':
+		return "a line break (\\n)"
+	case '\t':
+		return "a tab (\\t)"
+	case '\r':
+		return "a carriage return (\\r)"
+	}
+	return fmt.Sprintf("U+%04X", r)
 }
 
 // StaleError lists the stale units of a catalog, one per line.
@@ -132,48 +143,57 @@ func (c *Catalog) StaleError(stale []Stale) error {
 	return fmt.Errorf("%s", b.String())
 }
 
-// Template renders the .pot template for a: one entry per unit in reading
-// order, with the source line as reference and the unit's kind as an
-// extracted comment.
+// Template renders the .pot template for a: one entry per sentence in
+// reading order, with the source line as reference and where the sentence
+// stands as an extracted comment for translators.
 func Template(a *article.Article, sourcePath string) []byte {
-	f := &po.File{MimeHeader: po.Header{
-		ProjectIdVersion:        a.Slug,
-		ContentType:             "text/plain; charset=UTF-8",
-		MimeVersion:             "1.0",
-		ContentTransferEncoding: "8bit",
-	}}
-	for _, u := range a.Units() {
-		f.Messages = append(f.Messages, po.Message{
-			Comment: po.Comment{
-				ExtractedComment: describe(u),
-				ReferenceFile:    []string{sourcePath},
-				ReferenceLine:    []int{u.Line},
-			},
-			MsgContext: u.ID,
-			MsgId:      u.Text,
-		})
+	var b strings.Builder
+	b.WriteString("# Translation template of " + a.Slug + ", generated by go run ./tools/split from " + sourcePath + ".\n")
+	b.WriteString("# One entry per sentence: msgctxt is the sentence id, msgid the Chinese sentence.\n")
+	writeString(&b, "msgid", "")
+	writeString(&b, "msgstr", "Project-Id-Version: "+a.Slug+"\n"+
+		"Report-Msgid-Bugs-To: \n"+
+		"POT-Creation-Date: "+a.Date+" 00:00+0800\n"+
+		"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"+
+		"Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"+
+		"Language-Team: LANGUAGE <LL@li.org>\n"+
+		"Language: \n"+
+		"MIME-Version: 1.0\n"+
+		"Content-Type: text/plain; charset=UTF-8\n"+
+		"Content-Transfer-Encoding: 8bit\n")
+	units := a.Units()
+	count := map[string]int{}
+	for _, u := range units {
+		count[u.Block]++
 	}
-	// File.Data sorts the entries with a comparator that is not a strict
-	// ordering, so the order would change from run to run: write them in
-	// reading order with the library's own encoding instead.
-	var b bytes.Buffer
-	b.WriteString(f.MimeHeader.String())
-	for _, m := range f.Messages {
-		b.WriteString("\n")
-		b.WriteString(m.String())
+	for _, u := range units {
+		b.WriteString("\n#. " + describe(u, count[u.Block]) + "\n")
+		fmt.Fprintf(&b, "#: %s:%d\n", sourcePath, u.Line)
+		writeString(&b, "msgctxt", u.ID)
+		writeString(&b, "msgid", u.Text)
+		writeString(&b, "msgstr", "")
 	}
-	return b.Bytes()
+	return []byte(b.String())
 }
 
-// describe is the extracted comment shown to translators.
-func describe(u article.Unit) string {
-	switch {
-	case strings.HasSuffix(u.ID, "-lead"):
-		return "lead sentence (run-in head) of ¶" + strings.TrimPrefix(u.Ref, "p")
-	case u.Kind == article.KindItem:
-		return "list item of ¶" + strings.TrimPrefix(u.Ref, "p") + "; keep its ordinal (First, Second, …)"
-	case u.Kind == article.KindParagraph:
-		return "¶" + strings.TrimPrefix(u.ID, "p")
+// describe is the extracted comment shown to translators: where the
+// sentence stands.
+func describe(u article.Unit, of int) string {
+	where := ""
+	switch u.Kind {
+	case article.KindParagraph:
+		where = "¶" + strings.TrimPrefix(u.Block, "p")
+	case article.KindItem:
+		where = "¶" + strings.TrimPrefix(u.Para, "p") + ", list item " + u.Block[strings.LastIndex(u.Block, "-")+1:]
+	default:
+		return string(u.Kind)
 	}
-	return string(u.Kind)
+	s := fmt.Sprintf("%s, sentence %d of %d", where, u.Index, of)
+	switch {
+	case u.Lead:
+		s += "; the lead (run-in head, set in bold)"
+	case u.Kind == article.KindItem && u.Index == 1:
+		s += "; keep the item's ordinal (First, Second, …)"
+	}
+	return s
 }
