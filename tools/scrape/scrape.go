@@ -181,7 +181,7 @@ func (p *parser) body(a *article.Article) error {
 	}
 
 	var cur *article.Section // section being filled; nil in the closing
-	closingAt := 0            // line of the first closing paragraph, once the closing has started
+	closingAt := 0           // line of the first closing paragraph, once the closing has started
 	for {
 		l, ok := p.next()
 		if !ok {
