@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"path"
+	"slices"
+	"strings"
 
 	"policysite/tools/article"
 	"policysite/tools/glossary"
@@ -143,3 +145,67 @@ func marshal(v any, indent string) []byte {
 }
 
 var _ Terms = (*glossary.Glossary)(nil)
+
+// TermIndexFile is where the glossary page finds where each term occurs:
+// data/articles/_terms.json (a slug cannot start with "_"). Only the
+// glossary page reads it, so it is kept with the article data (loaded on
+// demand) rather than in data/ (loaded for every page).
+const TermIndexFile = "data/articles/_terms.json"
+
+// MaxTermArticles bounds the articles listed per term, newest first: the
+// glossary page lists where a term occurs in the latest articles and
+// counts the rest (search finds them).
+const MaxTermArticles = 10
+
+// TermUses is where one term occurs: the number of articles, and the
+// newest of them (at most MaxTermArticles) with the blocks that contain it.
+type TermUses struct {
+	Count    int          `json:"count"`
+	Articles []TermUsesIn `json:"articles"`
+}
+
+// TermUsesIn is one article's blocks containing a term: [block id, page]
+// pairs, where page is the section page the block is read on ("section-2")
+// or "" for the article page.
+type TermUsesIn struct {
+	Slug   string      `json:"slug"`
+	Blocks [][2]string `json:"blocks"`
+}
+
+// TermIndex renders TermIndexFile from the data of every article.
+func TermIndex(all []*Data) File {
+	sorted := slices.Clone(all)
+	slices.SortStableFunc(sorted, func(a, b *Data) int {
+		if c := strings.Compare(b.Date, a.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	index := map[string]*TermUses{}
+	for _, d := range sorted {
+		page := map[string]string{}
+		for _, s := range d.Sections {
+			page[s.ID] = s.Page
+		}
+		section := map[string]string{}
+		for _, b := range d.Blocks {
+			section[b.ID] = page[b.Section]
+		}
+		for term, ids := range d.Terms {
+			u := index[term]
+			if u == nil {
+				u = &TermUses{Articles: []TermUsesIn{}}
+				index[term] = u
+			}
+			u.Count++
+			if len(u.Articles) < MaxTermArticles {
+				in := TermUsesIn{Slug: d.Slug}
+				for _, id := range ids {
+					in.Blocks = append(in.Blocks, [2]string{id, section[id]})
+				}
+				u.Articles = append(u.Articles, in)
+			}
+		}
+	}
+	return File{Path: TermIndexFile, Data: marshal(index, " ")}
+}

@@ -80,15 +80,15 @@ func Parse(file string, data []byte) (*Glossary, error) {
 	var g Glossary
 	dec := toml.NewDecoder(strings.NewReader(text)).DisallowUnknownFields()
 	if err := dec.Decode(&g); err != nil {
-		var de *toml.DecodeError
-		if errors.As(err, &de) {
-			row, col := de.Position()
-			return nil, textfile.Errorf(file, row, col, "%s", de.Error())
-		}
 		var se *toml.StrictMissingError
 		if errors.As(err, &se) && len(se.Errors) > 0 {
 			row, col := se.Errors[0].Position()
 			return nil, textfile.Errorf(file, row, col, "unknown field %s: expected one of id, zh, pinyin, en, also, note_en, note_zh, kind, attested, coined", strings.Join(se.Errors[0].Key(), "."))
+		}
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, col := de.Position()
+			return nil, textfile.Errorf(file, row, col, "%s", de.Error())
 		}
 		return nil, fmt.Errorf("%s: %v", file, err)
 	}

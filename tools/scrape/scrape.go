@@ -181,7 +181,7 @@ func (p *parser) body(a *article.Article) error {
 	}
 
 	var cur *article.Section // section being filled; nil in the closing
-	closingAt := 0           // line of the first closing paragraph, once the closing has started
+	closingAt, closingSep := 0, 0 // lines of the first closing paragraph and of the separator before it
 	for {
 		l, ok := p.next()
 		if !ok {
@@ -216,7 +216,7 @@ func (p *parser) body(a *article.Article) error {
 		after, ok := p.peek()
 		if ok && after.kind == lineSeparator {
 			if closingAt > 0 {
-				return errorf(p.file, closingAt, "paragraph %s follows a lone separator line (line %d), so the closing starts here, but a heading %q follows on line %d: if %s is a heading, the separator line after it is missing", trunc(a.Closing[0].Text("")), sep.n, text.text, text.n, trunc(a.Closing[0].Text("")))
+				return errorf(p.file, closingAt, "paragraph %s follows a lone separator line (line %d), so the closing starts here, but a heading %q follows on line %d: if %s is a heading, the separator line after it is missing", trunc(a.Closing[0].Text("")), closingSep, text.text, text.n, trunc(a.Closing[0].Text("")))
 			}
 			p.next() // the closing separator
 			n := len(a.Sections) + 1
@@ -227,12 +227,12 @@ func (p *parser) body(a *article.Article) error {
 			continue
 		}
 		if len(a.Sections) == 0 {
-			return errorf(p.file, text.n, "line %q follows a separator line (line %d) but no separator line follows it: expected a heading wrapped in separator lines before the first section", trunc(text.text), sep.n)
+			return errorf(p.file, text.n, "line %s follows a separator line (line %d) but no separator line follows it: expected a heading wrapped in separator lines before the first section", trunc(text.text), sep.n)
 		}
 		if closingAt > 0 {
 			return errorf(p.file, closingAt, "paragraph %s follows a lone separator line, so the closing starts here, but line %d is another separator line: if it is a heading, the separator line after it is missing", trunc(a.Closing[0].Text("")), sep.n)
 		}
-		closingAt, cur = text.n, nil
+		closingAt, closingSep, cur = text.n, sep.n, nil
 		b, err := p.paragraph(text, false)
 		if err != nil {
 			return err

@@ -32,18 +32,18 @@ func TestParseArticle(t *testing.T) {
 			t.Errorf("%s = %q, want %q", what, have, want)
 		}
 	}
-	eq("series", a.Series.Text, "市委书记谈全面贯彻落实省党代会精神")
-	eq("title", a.Title.Text, "打造“两个先行”舟山标志性成果")
+	eq("series", a.Series.Text(""), "市委书记谈全面贯彻落实省党代会精神")
+	eq("title", a.Title.Text(""), "打造“两个先行”舟山标志性成果")
 	eq("date", a.Date, "2022-07-15")
-	eq("source", a.Source.Text, "《今日浙江》杂志")
-	eq("author role", a.AuthorRole.Text, "中共舟山市委书记")
-	eq("author name", a.AuthorName.Text, "何中伟")
-	eq("caption", a.Caption.Text, "舟山城市港湾")
+	eq("source", a.Source.Text(""), "《今日浙江》杂志")
+	eq("author role", a.AuthorRole.Text(""), "中共舟山市委书记")
+	eq("author name", a.AuthorName.Text(""), "何中伟")
+	eq("caption", a.Caption.Text(""), "舟山城市港湾")
 	if a.Caption.Line != 14 {
 		t.Errorf("caption line = %d, want 14", a.Caption.Line)
 	}
 
-	if len(a.Opening) != 1 || !strings.HasPrefix(a.Opening[0].Text, "舟山作为海洋特色鲜明的群岛城市，") || a.Opening[0].ID != "p1" {
+	if len(a.Opening) != 1 || !strings.HasPrefix(a.Opening[0].Text(""), "舟山作为海洋特色鲜明的群岛城市，") || a.Opening[0].ID != "p1" {
 		t.Errorf("opening = %+v, want one paragraph p1 舟山作为…", a.Opening)
 	}
 	for _, p := range a.Paragraphs() {
@@ -63,7 +63,7 @@ func TestParseArticle(t *testing.T) {
 		t.Fatalf("%d sections, want 4", len(a.Sections))
 	}
 	for i, s := range a.Sections {
-		eq("heading "+s.ID(), s.Heading.Text, headings[i])
+		eq("heading "+s.ID(), s.Heading.Text(""), headings[i])
 		var ids []string
 		for _, b := range s.Blocks {
 			ids = append(ids, b.ID)
@@ -71,10 +71,10 @@ func TestParseArticle(t *testing.T) {
 		eq("paragraphs of "+s.ID(), strings.Join(ids, " "), strings.Join(wantParas[i], " "))
 	}
 
-	if len(a.Closing) != 1 || a.Closing[0].ID != "p19" || !strings.HasPrefix(a.Closing[0].Text, "贯彻落实省党代会精神，") {
+	if len(a.Closing) != 1 || a.Closing[0].ID != "p19" || !strings.HasPrefix(a.Closing[0].Text(""), "贯彻落实省党代会精神，") {
 		t.Errorf("closing = %+v, want p19 贯彻落实省党代会精神…", a.Closing)
 	}
-	if last := a.Sections[3].Blocks; strings.Contains(last[len(last)-1].Text, "贯彻落实省党代会精神") {
+	if last := a.Sections[3].Blocks; strings.Contains(last[len(last)-1].Text(""), "贯彻落实省党代会精神") {
 		t.Error("closing paragraph is part of section 4")
 	}
 
@@ -95,10 +95,10 @@ func TestParseArticle(t *testing.T) {
 	}
 	var leads []string
 	for _, p := range a.Paragraphs() {
-		if p.Lead != "" {
-			leads = append(leads, p.Lead)
-			if strings.HasPrefix(p.Text, p.Lead) || p.Text == "" {
-				t.Errorf("%s: text must be the rest after the lead, got %q", p.ID, p.Text)
+		if p.HasLead {
+			leads = append(leads, p.Lead())
+			if p.Sentences[0].ID != p.ID+".1" || len(p.Sentences) < 2 {
+				t.Errorf("%s: the lead must be sentence %s.1 of several, got %+v", p.ID, p.ID, p.Sentences)
 			}
 		}
 	}
@@ -110,12 +110,26 @@ func TestParseArticle(t *testing.T) {
 	}
 	nums := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 	for k, it := range list.Items {
-		if !strings.HasPrefix(it.Text, nums[k]+"是") || it.ID != article.ItemID(3, k+1) {
-			t.Errorf("item %d = %s %q, want %s是…", k+1, it.ID, it.Text, nums[k])
+		if !strings.HasPrefix(it.Text(""), nums[k]+"是") || it.ID != article.ItemID(3, k+1) {
+			t.Errorf("item %d = %s %q, want %s是…", k+1, it.ID, it.Text(""), nums[k])
 		}
 	}
-	eq("item 1", list.Items[0].Text, "一是实施创新驱动战略，建设海洋科技创新港；")
-	eq("item 10", list.Items[9].Text, "十是统筹发展和安全，建设更高水平的平安舟山法治舟山。")
+	eq("item 1", list.Items[0].Text(""), "一是实施创新驱动战略，建设海洋科技创新港；")
+	eq("item 10", list.Items[9].Text(""), "十是统筹发展和安全，建设更高水平的平安舟山法治舟山。")
+
+	// Sentences: ¶6 has five, ¶14 six; every sentence id is block.k.
+	sentences := map[string]int{"p6": 5, "p12": 4, "p14": 6, "p19": 2, "p1": 1}
+	for _, p := range a.Paragraphs() {
+		if want, ok := sentences[p.ID]; ok && len(p.Sentences) != want {
+			t.Errorf("%s has %d sentences, want %d", p.ID, len(p.Sentences), want)
+		}
+		for k, sn := range p.Sentences {
+			if sn.ID != article.SentenceID(p.ID, k+1) {
+				t.Errorf("%s sentence %d has id %s", p.ID, k+1, sn.ID)
+			}
+		}
+	}
+	eq("p14.6", a.Sections[2].Blocks[4].Sentences[5].Text, "建设“智治海安”应用，强化重点领域安全治理，实施涉海涉渔精密智控，提升安全生产和防灾减灾能力。")
 
 	a.Walk(func(_ *article.Section, b *article.Block) {
 		if strings.Contains(b.Full(""), "Produced By") || strings.Contains(b.Full(""), "大汉") {
@@ -161,31 +175,43 @@ func TestCleanVariants(t *testing.T) {
 	}
 }
 
-// TestParseErrors: bad input gets file:line and what was expected.
+// TestParseErrors: every kind of bad input gets its exact message:
+// file:line (and column where it helps), what was found, what was expected.
 func TestParseErrors(t *testing.T) {
 	src, err := os.ReadFile(seed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	seedText := string(src)
+	const head = "标题\n发布日期:2022-07-15\n开头。"
 	sep := "\n\n  \n\n"
 	tests := []struct {
 		name, src, want string
 	}{
-		{"empty", "", "x.txt: empty file"},
-		{"blank", "\n  \n\u00a0\n", "x.txt: empty file"},
-		{"not utf-8", "标题\n\n发布日期:2022-07-15\n\n\xff\xfe段落\n", "x.txt:5: invalid UTF-8"},
-		{"no title", "首页 > 栏目\n\n发布日期:2022-07-15 信息来源: 杂志\n", "x.txt:3: missing title"},
-		{"no date", "首页 > 栏目\n\n标题\n\n段落。\n", "x.txt:5: expected the date line"},
-		{"date at end", "标题\n", "x.txt:1: missing date"},
-		{"bad date", "标题\n发布日期:2022-13-45 信息来源: 杂志\n", "x.txt:2: publication date \"2022-13-45\" is not a date"},
-		{"not a date", "标题\n发布日期:昨天\n", "x.txt:2: publication date \"昨天\" is not a date"},
-		{"two headings", "标题\n发布日期:2022-07-15\n开头。" + sep + "一" + sep + sep + "二" + sep + "段落。\n", "x.txt:15: two headings in a row: heading \"二\" follows heading \"一\" (line 7)"},
-		{"empty last section", "标题\n发布日期:2022-07-15\n开头。" + sep + "一" + sep + "段落。" + sep + "二" + sep, "x.txt:15: section \"二\" has no paragraph"},
-		{"enumeration skips", "标题\n发布日期:2022-07-15" + sep + "一" + sep + "一是甲;三是丙。\n", "x.txt:10: enumeration goes from 一是 to 三是: expected 二是"},
-		{"enumeration alone", "标题\n发布日期:2022-07-15" + sep + "一" + sep + "一是甲。\n", "x.txt:10: paragraph starts with 一是 but has no 二是"},
-		{"two captions", "标题\n发布日期:2022-07-15\n图一\n图二\n", "x.txt:4: second photo caption"},
-		{"heading after closing", strings.Replace(seedText, "胜利召开。", "胜利召开。\n\n第二段。"+sep+"多余的标题"+sep+"段落。", 1), "x.txt:82: heading \"多余的标题\" after the closing paragraphs"},
+		{"empty", "", "x.txt: empty file: expected a title line and a date line"},
+		{"blank", "\n  \n\u00a0\n", "x.txt: empty file: expected a title line and a date line"},
+		{"not utf-8", "标题\n\n发布日期:2022-07-15\n\n\xff\xfe段落\n", "x.txt:5:1: invalid UTF-8 (byte 0xFF at byte offset 33): expected UTF-8 text"},
+		{"utf-16 with BOM", "\xff\xfe\x07h\x98\x98", "x.txt: file is UTF-16 text: expected UTF-8 (save it as \"UTF-8\" in the editor)"},
+		{"utf-16 without BOM", "\x07h\x98\x98\n\x00\x31\x00\x32\x00\x33\x00", "x.txt: file is UTF-16 text: expected UTF-8 (save it as \"UTF-8\" in the editor)"},
+		{"control character", "标题\n发布日期:2022-07-15\n开\x1b头。\n", "x.txt:3:2: control character U+001B: expected text (delete the character)"},
+		{"NUL", "标题\x00\n发布日期:2022-07-15\n", "x.txt:1:3: control character U+0000: expected text (delete the character)"},
+		{"line separator", "标题\n发布日期:2022-07-15\n开头\u2028。\n", "x.txt:3:3: Unicode line separator U+2028: expected an ordinary line end"},
+		{"CR-only line ends", "标题\r发布日期:2022-07-15\r开头。\r", "x.txt:1:3: carriage return (U+000D) without a line feed: expected LF or CRLF line ends (old Mac line ends are not supported)"},
+		{"second BOM", "\uFEFF标题\n\uFEFF发布日期:2022-07-15\n", "x.txt:2:1: byte order mark (U+FEFF) in the middle of the file: expected it only at the very start, once (was a file pasted into another?)"},
+		{"too big", strings.Repeat("段", MaxSourceBytes/3+1), "x.txt: file is 524289 bytes, over the limit of 524288 bytes: split it, or raise the limit if the article really is that long"},
+		{"no title", "首页 > 栏目\n\n发布日期:2022-07-15 信息来源: 杂志\n", "x.txt:3: missing title: expected the title line before the date line"},
+		{"no date", "首页 > 栏目\n\n标题\n\n段落。\n", "x.txt:5: expected the date line \"发布日期:YYYY-MM-DD 信息来源:…\", found \"段落。\""},
+		{"date at end", "标题\n", "x.txt:1: missing date: expected the date line \"发布日期:YYYY-MM-DD 信息来源:…\" after the title"},
+		{"bad date", "标题\n发布日期:2022-13-45 信息来源: 杂志\n", "x.txt:2: publication date \"2022-13-45\" is not a date: expected YYYY-MM-DD"},
+		{"not a date", "标题\n发布日期:昨天\n", "x.txt:2: publication date \"昨天\" is not a date: expected YYYY-MM-DD"},
+		{"enumeration skips", head + sep + "一" + sep + "一是甲;三是丙。\n", "x.txt:11: enumeration goes from 一是 to 三是: expected 二是"},
+		{"comma before an item", head + sep + "一" + sep + "一是甲;二是乙;三是丙;四是丁,五是戊。\n", "x.txt:11: item 五是 follows \"，\" (character 17 of the paragraph): expected \"；\" before each item of the enumeration"},
+		{"comma before the last item", head + sep + "一" + sep + "一是甲;二是乙,三是丙。\n", "x.txt:11: item 三是 follows \"，\" (character 9 of the paragraph): expected \"；\" before each item of the enumeration"},
+		{"enumeration alone", head + sep + "一" + sep + "一是甲。\n", "x.txt:11: paragraph starts with 一是 but has no 二是 after a semicolon: expected an enumeration 一是…；二是…"},
+		{"two captions", "标题\n发布日期:2022-07-15\n图一\n图二\n", "x.txt:4: second photo caption \"图二\" (the first is on line 3): expected a paragraph"},
+		{"lone separator before sections", head + sep + "一\n段落。\n", "x.txt:7: line \"一\" follows a separator line (line 5) but no separator line follows it: expected a heading wrapped in separator lines before the first section"},
+		{"missing separator after a heading", head + sep + "一" + sep + "段落。" + sep + "二\n段落二。" + sep + "三" + sep + "段落三。\n", "x.txt:15: paragraph \"二\" follows a lone separator line (line 13), so the closing starts here, but a heading \"三\" follows on line 20: if \"二\" is a heading, the separator line after it is missing"},
+		{"heading after closing", strings.Replace(seedText, "胜利召开。", "胜利召开。\n\n第二段。"+sep+"多余的标题"+sep+"段落。", 1), "x.txt:76: paragraph \"贯彻落实省党代会精神，打造“两个…\" follows a lone separator line (line 74), so the closing starts here, but a heading \"多余的标题\" follows on line 82: if \"贯彻落实省党代会精神，打造“两个…\" is a heading, the separator line after it is missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -193,12 +219,48 @@ func TestParseErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; parsed %d units", len(a.Units()))
 			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q\nwant it to contain %q", err, tt.want)
+			if err.Error() != tt.want {
+				t.Errorf("error\n\t%s\nwant\n\t%s", err, tt.want)
 			}
 			if _, ok := err.(*Error); !ok {
 				t.Errorf("error is %T, want *Error", err)
 			}
+		})
+	}
+}
+
+// TestOptionalParts: an article may lack the breadcrumb, the source, the
+// byline, the caption, leads and sections; a section may have no
+// paragraph; a date in the future is a date.
+func TestOptionalParts(t *testing.T) {
+	sep := "\n\n  \n\n"
+	tests := []struct {
+		name, src string
+		check     func(t *testing.T, a *article.Article)
+	}{
+		{"title and date only", "标题\n发布日期:2099-01-01\n", func(t *testing.T, a *article.Article) {
+			if a.Series != nil || a.Source != nil || a.AuthorRole != nil || a.Caption != nil || len(a.Paragraphs()) != 0 || a.Date != "2099-01-01" {
+				t.Errorf("model %+v", a)
+			}
+		}},
+		{"source without 《》", "标题\n发布日期:2022-07-15 信息来源: 舟山日报\n段落。\n", func(t *testing.T, a *article.Article) {
+			if a.Source == nil || a.Source.Text("") != "舟山日报" {
+				t.Errorf("source %+v", a.Source)
+			}
+		}},
+		{"empty sections", "标题\n发布日期:2022-07-15\n开头。" + sep + "一" + sep + sep + "二" + sep + "段落。" + sep + "三" + sep, func(t *testing.T, a *article.Article) {
+			if len(a.Sections) != 3 || len(a.Sections[0].Blocks) != 0 || len(a.Sections[1].Blocks) != 1 || len(a.Sections[2].Blocks) != 0 {
+				t.Errorf("sections %+v", a.Sections)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse("x.txt", "x", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, a)
 		})
 	}
 }
@@ -223,23 +285,52 @@ func TestTypography(t *testing.T) {
 	}
 }
 
-func TestSplitLead(t *testing.T) {
-	tests := []struct{ in, lead string }{
-		{"建设世界一流强港。全面融入全省", "建设世界一流强港。"},
-		{"构建现代海洋产业“四梁八柱”。加快推进", "构建现代海洋产业“四梁八柱”。"},
-		{"聚焦海洋特色领域，以数字化改革引领系统性变革。", ""}, // comma: not a lead
-		{"建设世界一流强港。", ""}, // nothing after it
-		{"这是一个非常非常非常非常非常非常长的第一句话没有逗号。后文", ""}, // too long
-		{"推进公共服务、优质共享。后文", ""},                // enumeration comma
-		{"没有句号的段落", ""},
+func TestIsLead(t *testing.T) {
+	tests := []struct {
+		in   string
+		lead bool
+	}{
+		{"建设世界一流强港。全面融入全省", true},
+		{"构建现代海洋产业“四梁八柱”。加快推进", true},
+		{"必须坚持人民至上！坚持…", true},
+		{"怎样打造标志性成果？关键在干", true},
+		{"要敢于“闯”！后文", true},
+		{"聚焦海洋特色领域，以数字化改革引领系统性变革。后文", false}, // comma
+		{"建设世界一流强港。", false},                            // nothing after it
+		{"这是一个非常非常非常非常非常非常长的第一句话没有逗号。后文", false}, // too long
+		{"推进公共服务、优质共享。后文", false},                       // enumeration comma
+		{"目标：建设强港。后文", false},                             // colon
+		{"没有句号的段落", false},
 	}
 	for _, tt := range tests {
-		lead, rest := splitLead(tt.in)
-		if lead != tt.lead {
-			t.Errorf("splitLead(%q) lead = %q, want %q", tt.in, lead, tt.lead)
+		if have := isLead(Sentences(tt.in)); have != tt.lead {
+			t.Errorf("isLead(%q) = %v, want %v", tt.in, have, tt.lead)
 		}
-		if lead+rest != tt.in {
-			t.Errorf("splitLead(%q) lost text: %q + %q", tt.in, lead, rest)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"甲。乙。", []string{"甲。", "乙。"}},
+		{"甲！乙？丙", []string{"甲！", "乙？", "丙"}},
+		{"他说“好。”然后走了。", []string{"他说“好。”", "然后走了。"}},
+		{"真的吗？！是的。", []string{"真的吗？！", "是的。"}},
+		{"（见附件。）下文。", []string{"（见附件。）", "下文。"}},
+		{"甲；乙：丙，丁。", []string{"甲；乙：丙，丁。"}}, // ；and ：do not end a sentence
+		{"没有句号", []string{"没有句号"}},
+		{"《书名。》后", []string{"《书名。》", "后"}},
+		{"a. b", []string{"a. b"}}, // ASCII full stops do not end Chinese sentences
+	}
+	for _, tt := range tests {
+		have := Sentences(tt.in)
+		if strings.Join(have, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Sentences(%q) = %q, want %q", tt.in, have, tt.want)
+		}
+		if strings.Join(have, "") != tt.in {
+			t.Errorf("Sentences(%q) lost text: %q", tt.in, have)
 		}
 	}
 }
@@ -266,8 +357,11 @@ func TestSplitEnumeration(t *testing.T) {
 	}
 }
 
-// FuzzParse: any input gives a model or an error, never a panic, and a
-// model never holds text that the source did not.
+// FuzzParse: any input gives a model or an *Error, never a panic; a model
+// has a title and a date, paragraphs numbered without gaps, no empty
+// sentence, and no text that the source does not hold: every sentence,
+// with the typography rule undone, is a substring of the source (NBSP read
+// as a space).
 func FuzzParse(f *testing.F) {
 	src, err := os.ReadFile(seed)
 	if err != nil {
@@ -277,6 +371,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("标题\n发布日期:2022-07-15\n\n  \n一\n  \n一是甲;二是乙。\n"))
 	f.Add([]byte("\uFEFF首页 > 栏目\r\n标题\r\n发布日期:2022-07-15 信息来源: 杂志\r\n职务\u00a0\u00a0姓名\r\n"))
 	f.Add([]byte(""))
+	undo := strings.NewReplacer("，", ",", "；", ";", "：", ":", "\u00a0", " ")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := Parse("f.txt", "f", data)
 		if err != nil {
@@ -285,7 +380,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if a.Title.Text == "" || a.Date == "" {
+		if a.Title.Text("") == "" || a.Date == "" {
 			t.Fatalf("model without title or date: %+v", a)
 		}
 		n := 0
@@ -295,9 +390,13 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("paragraph numbers skip: %s is ¶%d, want ¶%d", p.ID, p.N, n)
 			}
 		}
+		source := undo.Replace(string(data))
 		for _, u := range a.Units() {
 			if u.Text == "" {
 				t.Fatalf("empty unit %s", u.ID)
+			}
+			if !strings.Contains(source, undo.Replace(u.Text)) {
+				t.Fatalf("unit %s %q is not in the source", u.ID, u.Text)
 			}
 		}
 	})

@@ -115,6 +115,7 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	out.Files = append(out.Files, files([]emit.File{emit.TermIndex(out.Data)})...)
 	sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Path < out.Files[j].Path })
 	return out, nil
 }

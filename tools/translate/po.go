@@ -278,8 +278,9 @@ func (p *poParser) keyword(raw string, ln int) (keyword, error) {
 	if err != nil {
 		return kw, err
 	}
-	if rest := strings.TrimRight(raw[end:], " \t"); rest != "" {
-		return kw, p.errorf(ln, col(raw, end), "text %q after the closing quote: expected the end of the line", truncate(rest))
+	if rest := strings.TrimSpace(raw[end:]); rest != "" {
+		at := end + strings.Index(raw[end:], rest)
+		return kw, p.errorf(ln, col(raw, at), "text %q after the closing quote: expected the end of the line", truncate(rest))
 	}
 	kw.value = v
 	return kw, nil
