@@ -180,7 +180,7 @@ func (p *parser) body(a *article.Article) error {
 		a.Opening = append(a.Opening, b)
 	}
 
-	var cur *article.Section // section being filled; nil in the closing
+	var cur *article.Section      // section being filled; nil in the closing
 	closingAt, closingSep := 0, 0 // lines of the first closing paragraph and of the separator before it
 	for {
 		l, ok := p.next()

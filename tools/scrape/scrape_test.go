@@ -295,11 +295,11 @@ func TestIsLead(t *testing.T) {
 		{"必须坚持人民至上！坚持…", true},
 		{"怎样打造标志性成果？关键在干", true},
 		{"要敢于“闯”！后文", true},
-		{"聚焦海洋特色领域，以数字化改革引领系统性变革。后文", false}, // comma
-		{"建设世界一流强港。", false},                            // nothing after it
+		{"聚焦海洋特色领域，以数字化改革引领系统性变革。后文", false},     // comma
+		{"建设世界一流强港。", false},                     // nothing after it
 		{"这是一个非常非常非常非常非常非常长的第一句话没有逗号。后文", false}, // too long
-		{"推进公共服务、优质共享。后文", false},                       // enumeration comma
-		{"目标：建设强港。后文", false},                             // colon
+		{"推进公共服务、优质共享。后文", false},                // enumeration comma
+		{"目标：建设强港。后文", false},                    // colon
 		{"没有句号的段落", false},
 	}
 	for _, tt := range tests {
