@@ -123,7 +123,7 @@ func Parse(file string, data []byte) (*Glossary, error) {
 		if !slices.Contains(Kinds, t.Kind) {
 			return nil, at("kind %q: expected one of %s", t.Kind, strings.Join(Kinds, ", "))
 		}
-		if requireAttestation && (strings.TrimSpace(t.Attested) == "") == (strings.TrimSpace(t.Coined) == "") {
+		if (strings.TrimSpace(t.Attested) == "") == (strings.TrimSpace(t.Coined) == "") {
 			return nil, at("expected exactly one of attested (where the English rendering is used: publication or site, year) and coined (why we chose it)")
 		}
 		for _, a := range t.Also {
@@ -141,10 +141,6 @@ func Parse(file string, data []byte) (*Glossary, error) {
 	}
 	return &g, nil
 }
-
-// requireAttestation is false until every entry of data/glossary.toml has
-// its attested or coined field. TODO(attested): remove.
-var requireAttestation = false
 
 // termLines returns the line of every [[term]] header, in order.
 func termLines(text string) []int {

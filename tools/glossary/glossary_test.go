@@ -51,9 +51,6 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			old := requireAttestation
-			requireAttestation = true
-			defer func() { requireAttestation = old }()
 			_, err := Parse("g.toml", []byte(tt.toml))
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error\n\t%v\nwant\n\t%s", err, tt.want)
