@@ -1,0 +1,90 @@
+// align.js: sentence alignment made visible. Hovering or tapping a sentence
+// highlights it and its counterpart in the other language, wherever both
+// are on the page (the parallel page, a revealed paragraph, the both view).
+// On arrival, #p12.3 highlights that sentence, #p12 that paragraph, and a
+// range #p3-p5 the paragraphs ¶3 to ¶5 (scrolled into view). A tapped
+// sentence becomes the target that the ¶ menu links and cites. Sentences
+// are not focusable and have no role: screen readers read paragraphs as
+// paragraphs. Without JS the pages read as they are.
+import { sentenceRE } from "./dom.js";
+
+const rangeRE = /^p(\d+)-p(\d+)$/;
+let targeted = "";
+
+// target returns the sentence, block or range the reader targeted.
+export function target() {
+  return targeted;
+}
+
+function sentenceId(e) {
+  const s = e.closest && e.closest("[data-s], [id]");
+  if (!s) return "";
+  const id = s.dataset.s || s.id;
+  return sentenceRE.test(id) ? id : "";
+}
+
+function mark(id, cls, on) {
+  if (!id) return;
+  for (const e of document.querySelectorAll(`[id="${id}"], [data-s="${id}"]`)) e.classList.toggle(cls, on);
+}
+
+let hovered = "";
+function hover(id) {
+  if (id === hovered) return;
+  mark(hovered, "hl", false);
+  hovered = id;
+  mark(hovered, "hl", true);
+}
+
+function clearTarget() {
+  for (const e of document.querySelectorAll(".tg")) e.classList.remove("tg");
+}
+
+// arrive highlights what the address names.
+function arrive() {
+  clearTarget();
+  const id = decodeURIComponent(location.hash.slice(1));
+  targeted = "";
+  if (!id) return;
+  const m = id.match(rangeRE);
+  if (m) {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    let first = null;
+    for (let n = from; n <= to; n++) {
+      const e = document.getElementById("p" + n);
+      if (!e) continue;
+      (e.closest(".list") || e).classList.add("tg");
+      first = first || e;
+    }
+    if (first) {
+      targeted = id;
+      first.scrollIntoView({ block: "start" });
+    }
+    return;
+  }
+  const e = document.getElementById(id);
+  if (!e) return;
+  targeted = id;
+  mark(id, "tg", true);
+}
+
+export function init() {
+  document.addEventListener("mouseover", (e) => hover(sentenceId(e.target)));
+  document.addEventListener("mouseleave", () => hover(""));
+  document.addEventListener("click", (e) => {
+    if (e.target.closest("a, button, input, [popover]")) return;
+    if (window.getSelection && String(window.getSelection()).length > 0) return;
+    const id = sentenceId(e.target);
+    if (!id) return;
+    clearTarget();
+    mark(id, "tg", true);
+    hover(id);
+    targeted = id;
+    const u = new URL(location.href);
+    u.hash = id;
+    history.replaceState(history.state, "", u.href);
+  });
+  window.addEventListener("hashchange", arrive);
+  arrive();
+}

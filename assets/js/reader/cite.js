@@ -1,0 +1,92 @@
+// cite.js: the ¶ number of every paragraph opens the paragraph's menu: a
+// link to the paragraph (or to the sentence or range the reader targeted),
+// its citations (GB/T 7714, Chicago note and bibliography) with the day's
+// access date, the article's citation files, and the same place in the
+// other language. Each Copy button says on itself that it copied. Without
+// JS the ¶ number is a plain link to the paragraph.
+import { el, t, pageData, copyText } from "./dom.js";
+import { open, setup } from "./popover.js";
+import { formatCitations } from "./citation.js";
+import { target } from "./align.js";
+import { withPlace } from "../site/place.js";
+
+function today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+// passage works out what the menu of paragraph id (p12, p3) cites: the
+// targeted sentence, item or range when it lies in the paragraph, else
+// the paragraph. It returns the anchor and the where of the citation.
+export function passage(id, targeted) {
+  const para = id.slice(1);
+  const w = { para, item: "", sentence: "", to: "" };
+  let anchor = id;
+  const tg = targeted || "";
+  let m;
+  if ((m = tg.match(/^p(\d+)(?:-(\d+))?\.(\d+)$/)) && m[1] === para) {
+    w.item = m[2] || "";
+    w.sentence = m[3];
+    anchor = tg;
+  } else if ((m = tg.match(/^p(\d+)-(\d+)$/)) && m[1] === para) {
+    w.item = m[2];
+    anchor = tg;
+  } else if ((m = tg.match(/^p(\d+)-p(\d+)$/)) && Number(m[1]) <= Number(para) && Number(para) <= Number(m[2])) {
+    w.para = m[1];
+    w.to = m[2];
+    anchor = tg;
+  }
+  return { anchor, where: w };
+}
+
+function copyButton(text, node) {
+  const status = el("span", { class: "copy-status", role: "status" });
+  const b = el("button", { type: "button", class: "copy" }, t("copy"));
+  b.addEventListener("click", async () => {
+    const ok = await copyText(text(), node);
+    status.textContent = t(ok ? "copied" : "copyFailed");
+    b.classList.toggle("done", ok);
+  });
+  return [b, status];
+}
+
+function fill(pop, id) {
+  const d = pageData();
+  const { anchor, where } = passage(id, target());
+  const url = location.href.split("#")[0].split("?")[0] + "#" + anchor;
+  const body = pop.querySelector(".pop-body");
+  body.textContent = "";
+  const label = where.to ? t("rangeN", { From: where.para, To: where.to }) : t("paragraphN", { N: where.para }) + (where.sentence ? " · " + t("sentenceN", { N: where.sentence }) : "");
+  pop.querySelector(".pop-title").textContent = label;
+  const link = el("p", { class: "cite-text cite-url", lang: "en" }, url);
+  body.append(el("h3", {}, t("linkTo")), link, el("p", { class: "copy-row" }, ...copyButton(() => url, link)));
+  for (const c of formatCitations({ lang: d.lang, cite: d.cite, url, where, accessed: today() })) {
+    const p = el("p", { class: "cite-text", lang: d.locale });
+    for (const r of c.parts) p.append(r.lang === d.locale ? r.text : el("span", { lang: r.lang }, r.text));
+    body.append(el("h3", {}, t(c.label)), p, el("p", { class: "copy-row" }, ...copyButton(() => p.textContent, p)));
+  }
+  if (d.files && Object.keys(d.files).length) {
+    const ul = el("ul", { class: "cite-files" });
+    for (const [name, href] of Object.entries(d.files)) ul.append(el("li", {}, el("a", { href, download: true }, name)));
+    body.append(el("h3", {}, t("citeFiles")), ul);
+  }
+  const other = d.urls && d.urls[d.other];
+  if (other) {
+    body.append(el("p", { class: "read-other" }, el("a", { href: withPlace(other, anchor), hreflang: d.otherLocale, lang: d.locale }, t("readOther"))));
+  }
+}
+
+export function init() {
+  const pop = document.getElementById("para-pop");
+  if (!pop || typeof pop.showPopover !== "function") return;
+  setup(pop);
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest && e.target.closest("a.pn");
+    if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    const id = a.getAttribute("href").slice(1);
+    fill(pop, id);
+    open(pop, a);
+  });
+}

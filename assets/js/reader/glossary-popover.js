@@ -1,0 +1,43 @@
+// glossary-popover.js: a glossary term opens a popover with its Chinese,
+// pinyin, English rendering, other renderings and note, next to the term.
+// The terms' data is one JSON file per language, fetched the first time a
+// term is opened. Without JS (or without the data) the term is a plain
+// link to its glossary entry.
+import { el, t, pageData, fetchJSON } from "./dom.js";
+import { open, setup } from "./popover.js";
+
+function fill(body, term, entry) {
+  // term: [zh, pinyin, en, other renderings, note, glossary entry URL]
+  const [zh, pinyin, en, also, note, url] = term;
+  body.textContent = "";
+  body.append(
+    el("p", { class: "gt-head" }, el("span", { class: "gt-zh", lang: "zh-Hans" }, zh), " ",
+      el("span", { class: "gt-py", lang: "zh-Latn-pinyin" }, pinyin)),
+    el("p", { class: "gt-en", lang: "en" }, en));
+  if (also) body.append(el("p", { class: "gt-also" }, t("otherRenderings") + ": ", el("span", { lang: "en" }, also)));
+  if (note) body.append(el("p", { class: "gt-note" }, note));
+  body.append(el("p", {}, el("a", { href: url || entry }, t("glossaryEntry"))));
+}
+
+export function init() {
+  const pop = document.getElementById("term-pop");
+  if (!pop || typeof pop.showPopover !== "function") return;
+  setup(pop);
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest && e.target.closest("a.term");
+    if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    const id = new URL(a.href).hash.slice(1);
+    fetchJSON(pageData().glossary).then((all) => {
+      if (!all[id]) {
+        location.href = a.href;
+        return;
+      }
+      fill(pop.querySelector(".pop-body"), all[id], a.href);
+      pop.setAttribute("aria-label", a.textContent);
+      open(pop, a);
+    }, () => {
+      location.href = a.href; // without the data, the plain link still works
+    });
+  });
+}

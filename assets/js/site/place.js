@@ -1,0 +1,74 @@
+// place.js: the language switch and the view links keep the reader's place.
+// The place is the paragraph or sentence being read: the hash when it names
+// an element that is in view, otherwise the block at the reading line (a
+// quarter down the window, below the sticky header). At the top of the page
+// there is no place. Without JS the links open the counterpart page at its
+// top.
+
+// isPlace reports whether an id names a place: a block (p12, p3-6, s2,
+// title…), a sentence (p12.3) or a glossary entry.
+const placeSelector = ".text [id], .article-header [id], .parallel tr[id], .parallel [id*='.'], .terms .entry[id]";
+
+function inView(el, top) {
+  const r = el.getBoundingClientRect();
+  return r.bottom > top && r.top < window.innerHeight;
+}
+
+// headerBottom is where the text starts below the sticky header.
+export function headerBottom() {
+  const h = document.querySelector(".site-header");
+  if (!h || getComputedStyle(h).position !== "sticky") return 0;
+  return Math.max(0, h.getBoundingClientRect().bottom);
+}
+
+// currentPlace returns the id of the paragraph or sentence being read, or "".
+export function currentPlace() {
+  const top = headerBottom();
+  const hash = decodeURIComponent(location.hash.slice(1));
+  if (hash) {
+    const el = document.getElementById(hash);
+    if (el && el.matches(placeSelector) && inView(el, top)) return hash;
+  }
+  if (window.scrollY < 40) return "";
+  const line = top + (window.innerHeight - top) / 4;
+  let best = "";
+  for (const el of document.querySelectorAll(placeSelector)) {
+    if (el.closest("[popover], .alt")) continue;
+    const r = el.getBoundingClientRect();
+    if (r.height === 0) continue;
+    if (r.bottom <= top) continue;
+    if (r.top > line) break;
+    best = el.id; // the last place that starts above the reading line
+  }
+  if (!best) {
+    for (const el of document.querySelectorAll(placeSelector)) {
+      if (el.getBoundingClientRect().bottom > top) return el.id;
+    }
+  }
+  return best;
+}
+
+// withPlace returns href pointing at place (and carrying the search query
+// on a search page).
+export function withPlace(href, place) {
+  const u = new URL(href, location.href);
+  const q = new URLSearchParams(location.search).get("q");
+  if (q && document.getElementById("search-form")) u.searchParams.set("q", q);
+  if (place) u.hash = place;
+  return u.href;
+}
+
+// init updates the switch and view links just before they are followed
+// (click, middle click, keyboard, context menu), so that the address they
+// open holds the place at that moment.
+export function init() {
+  const update = (e) => {
+    const a = e.target.closest && e.target.closest("a[data-lang-switch], a[data-view]");
+    if (!a || a.hasAttribute("aria-current")) return;
+    if (!a.dataset.base) a.dataset.base = a.getAttribute("href");
+    a.href = withPlace(a.dataset.base, currentPlace());
+  };
+  for (const type of ["mousedown", "click", "keydown", "contextmenu", "focusin"]) {
+    document.addEventListener(type, update, true);
+  }
+}
