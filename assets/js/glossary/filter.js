@@ -5,10 +5,10 @@
 // letters with no match are hidden with them. Without JS the box stays
 // hidden and the whole list and the index remain.
 
-// fold lowercases and drops tone marks and spaces' variety, so that
-// "gongtong" finds "gòngtóng".
+// fold lowercases, writes ü as v (as pinyin input does) and drops tone
+// marks, so that "gongtong" finds "gòngtóng" and "lvse" finds "lǜsè".
 export function fold(s) {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ü/g, "v").toLowerCase();
+  return s.toLowerCase().replace(/[üǖǘǚǜ]/g, "v").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
 
 // matches reports whether every word of query occurs in text (both folded).
