@@ -239,4 +239,3 @@ func TestNoASCIIPunctuationBetweenHan(t *testing.T) {
 		}
 	}
 }
-

@@ -73,7 +73,7 @@ func changedSite(t *testing.T) string {
 		t.Fatal(err)
 	}
 	for name, data := range map[string]string{
-		zh:                                        strings.Replace(string(b), "结语。", "新的结语。", 1),
+		zh:                                    strings.Replace(string(b), "结语。", "新的结语。", 1),
 		filepath.Join(dir, "source/c/zh.txt"): "标题三\n发布日期:2022-09-01\n段落三。\n",
 	} {
 		os.MkdirAll(filepath.Dir(name), 0o755)
