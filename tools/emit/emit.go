@@ -61,7 +61,7 @@ type frontMatter struct {
 	// feeds and the page's meta description. (Not Hugo's "summary", which
 	// Hugo renders as Markdown: the text must stay as it is.)
 	Description string `toml:"description,omitempty"`
-	Params  params `toml:"params"`
+	Params      params `toml:"params"`
 }
 
 type params struct {
