@@ -142,8 +142,8 @@ func TestDownloads(t *testing.T) {
 	var j struct {
 		Article string
 		Blocks  []struct {
-			ID, Kind, ZH, EN string
-			Sentences        []struct{ ID, ZH, EN string }
+			ID, Kind  string
+			Sentences []struct{ ID, ZH, EN string }
 		}
 	}
 	if err := json.Unmarshal(files[0].Data, &j); err != nil {
@@ -153,7 +153,11 @@ func TestDownloads(t *testing.T) {
 		t.Fatalf("blocks.json: %+v", j)
 	}
 	for i, b := range j.Blocks {
-		if b.ID != d.Blocks[i].ID || b.ZH != d.Blocks[i].Text.ZH || b.EN != d.Blocks[i].Text.EN || len(b.Sentences) != len(d.Blocks[i].Sentences) {
+		var zh, en []string
+		for _, s := range b.Sentences {
+			zh, en = append(zh, s.ZH), append(en, s.EN)
+		}
+		if b.ID != d.Blocks[i].ID || strings.Join(zh, "") != d.Blocks[i].Text.ZH || strings.Join(en, " ") != d.Blocks[i].Text.EN {
 			t.Errorf("blocks.json block %d: %+v", i, b)
 		}
 	}

@@ -5,7 +5,7 @@
 // other language. Each Copy button says on itself that it copied. Without
 // JS the ¶ number is a plain link to the paragraph.
 import { el, t, pageData, copyText } from "./dom.js";
-import { open, setup } from "./popover.js";
+import { open, make } from "./popover.js";
 import { formatCitations } from "./citation.js";
 import { target } from "./align.js";
 import { withPlace } from "../site/place.js";
@@ -78,14 +78,13 @@ function fill(pop, id) {
 }
 
 export function init() {
-  const pop = document.getElementById("para-pop");
-  if (!pop || typeof pop.showPopover !== "function") return;
-  setup(pop);
+  if (typeof HTMLElement.prototype.showPopover !== "function") return;
   document.addEventListener("click", (e) => {
     const a = e.target.closest && e.target.closest("a.pn");
     if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     const id = a.getAttribute("href").slice(1);
+    const pop = make("para-pop", true);
     fill(pop, id);
     open(pop, a);
   });
