@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -37,22 +36,20 @@ func TestSearch(t *testing.T) {
 type fixture struct {
 	dir, base string
 	corpus    *Corpus
-	ctx       context.Context
+	browser   context.Context
 }
 
 var pinyinKeys = map[string]bool{}
 
 func setup(t *testing.T) *fixture {
 	t.Helper()
-	root := sitetest.Root(t)
-	c, err := LoadCorpus(root)
+	c, err := LoadCorpus(sitetest.Root())
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := sitetest.Build(t, "http://example.org"+prefix)
 	base := sitetest.Serve(t, dir, prefix)
-	ctx := sitetest.Browser(t)
-	return &fixture{dir: dir, base: base, corpus: c, ctx: ctx}
+	return &fixture{dir: dir, base: base, corpus: c, browser: sitetest.Browser(t)}
 }
 
 // hit is one rendered result.
@@ -87,29 +84,21 @@ const readJS = `(() => {
   };
 })()`
 
-// waitDone waits until the page has rendered search number > after.
-func waitDone(after int) chromedp.Action[chromedp.Void] {
-	return poll(fmt.Sprintf(`+(document.documentElement.dataset.searchDone||0) > %d && document.documentElement.dataset.searchQ === document.getElementById('search-q').value.trim()`, after))
-}
-
-func poll(expr string) chromedp.Action[chromedp.Void] {
-	p := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second))
-	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := p(ctx, t)
-		return chromedp.Void{}, err
-	}
+// waitDone is true once the page has rendered search number > after.
+func waitDone(after int) string {
+	return fmt.Sprintf(`+(document.documentElement.dataset.searchDone||0) > %d && document.documentElement.dataset.searchQ === document.getElementById('search-q').value.trim()`, after)
 }
 
 // search sets the query (as a shared URL would) and returns the results.
-func (f *fixture) search(t *testing.T, ctx context.Context, lang, q string, both bool) state {
+func (f *fixture) search(t *testing.T, tab *sitetest.Tab, lang, q string, both bool) state {
 	t.Helper()
 	js := fmt.Sprintf(`(() => { const d = +(document.documentElement.dataset.searchDone||0);
 	  document.getElementById('search-both').checked = %v;
 	  const i = document.getElementById('search-q'); i.value = %s;
 	  document.getElementById('search-form').requestSubmit(); return d; })()`, both, jsString(q))
-	done := ev[int](t, ctx, js)
-	do(t, ctx, waitDone(done))
-	return ev[state](t, ctx, readJS)
+	done := sitetest.Eval[int](t, tab, js)
+	tab.WaitFor(t, waitDone(done))
+	return sitetest.Eval[state](t, tab, readJS)
 }
 
 func jsString(s string) string {
@@ -117,29 +106,26 @@ func jsString(s string) string {
 	return string(b)
 }
 
-func (f *fixture) open(t *testing.T, lang, query string) context.Context {
+func (f *fixture) open(t *testing.T, lang, query string) *sitetest.Tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(f.ctx)
-	t.Cleanup(cancel)
+	tab := sitetest.NewTab(t, f.browser)
 	u := f.base + lang + "/search/"
 	if query != "" {
 		u += "?" + query
 	}
-	do(t, ctx, chromedp.Navigate(u), chromedp.WaitReady("#search-form"))
-	return ctx
+	tab.Navigate(t, u)
+	tab.Do(t, chromedp.WaitReady("#search-form"))
+	return tab
 }
 
 // testQueries checks every development query: exactly the expected blocks,
 // every hit highlighted, links to the block's anchor on its page.
 func testQueries(t *testing.T, f *fixture) {
 	for _, lang := range []string{"zh", "en"} {
-		ctx, cancel := chromedp.NewContext(f.ctx)
-		defer cancel()
-		rec := sitetest.Record(t, ctx)
-		do(t, ctx, chromedp.Navigate(f.base+lang+"/search/"), chromedp.WaitReady("#search-form"))
+		tab := f.open(t, lang, "")
 		for _, q := range Queries[lang] {
 			want := f.corpus.Expect(lang, q)
-			st := f.search(t, ctx, lang, q, false)
+			st := f.search(t, tab, lang, q, false)
 			var got []string
 			for _, h := range st.Hits {
 				got = append(got, h.ID)
@@ -157,9 +143,7 @@ func testQueries(t *testing.T, f *fixture) {
 				f.checkHit(t, lang, q, h)
 			}
 		}
-		if p := slices.DeleteFunc(rec.Problems(), func(s string) bool { return strings.Contains(s, "favicon.ico") }); len(p) > 0 {
-			t.Errorf("%s: page problems: %v", lang, p)
-		}
+		tab.Check(t)
 	}
 }
 
@@ -198,9 +182,9 @@ func (f *fixture) checkHit(t *testing.T, lang, q string, h hit) {
 
 // testBothLanguages: a hit in one language shows its aligned block in the other.
 func testBothLanguages(t *testing.T, f *fixture) {
-	ctx := f.open(t, "zh", "q="+url.QueryEscape("common prosperity")+"&both=1")
-	do(t, ctx, waitDone(0))
-	st := ev[state](t, ctx, readJS)
+	tab := f.open(t, "zh", "q="+url.QueryEscape("common prosperity")+"&both=1")
+	tab.WaitFor(t, waitDone(0))
+	st := sitetest.Eval[state](t, tab, readJS)
 	want := f.corpus.Expect("en", "common prosperity")
 	var got []string
 	for _, h := range st.Hits {
@@ -221,7 +205,7 @@ func testBothLanguages(t *testing.T, f *fixture) {
 		t.Errorf("URL %s lost both=1", st.URL)
 	}
 	// A Chinese query with both: zh hits, each with its English block.
-	st = f.search(t, ctx, "zh", "共同富裕", true)
+	st = f.search(t, tab, "zh", "共同富裕", true)
 	if len(st.Hits) == 0 {
 		t.Fatal("no hits for 共同富裕")
 	}
@@ -235,7 +219,7 @@ func testBothLanguages(t *testing.T, f *fixture) {
 // testEscaping: markup in a query or in the page text is shown as text.
 func testEscaping(t *testing.T, f *fixture) {
 	// A copy of the site whose data holds markup in a paragraph.
-	root := sitetest.Root(t)
+	root := sitetest.Root()
 	src := t.TempDir()
 	for _, d := range []string{"config.toml", "content", "data", "layouts", "assets", "i18n", "static"} {
 		if _, err := os.Stat(filepath.Join(root, d)); err == nil {
@@ -264,19 +248,15 @@ func testEscaping(t *testing.T, f *fixture) {
 	b, _ = json.Marshal(art)
 	os.WriteFile(files[0], b, 0o644)
 	out := t.TempDir()
-	cmd := exec.Command("go", "tool", "hugo", "--quiet", "--source", src, "-d", out, "-b", "http://example.org/", "--cacheDir", t.TempDir())
-	cmd.Dir = root
-	if o, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("hugo: %v\n%s", err, o)
-	}
+	sitetest.BuildTo(t, src, "http://example.org/", out)
 	base := sitetest.Serve(t, out, "/")
-	ctx, cancel := chromedp.NewContext(f.ctx)
-	defer cancel()
+	tab := sitetest.NewTab(t, f.browser)
 	for _, q := range []string{"注入测试", evil, "onerror"} {
-		do(t, ctx, chromedp.Navigate(base+"zh/search/?q="+url.QueryEscape(q)), waitDone(0))
-		st := ev[state](t, ctx, readJS)
-		xss := ev[bool](t, ctx, `!!window.__xss`)
-		imgs := ev[int](t, ctx, `document.querySelectorAll('#search-results img, #search-status img').length`)
+		tab.Navigate(t, base+"zh/search/?q="+url.QueryEscape(q))
+		tab.WaitFor(t, waitDone(0))
+		st := sitetest.Eval[state](t, tab, readJS)
+		xss := sitetest.Eval[bool](t, tab, `!!window.__xss`)
+		imgs := sitetest.Eval[int](t, tab, `document.querySelectorAll('#search-results img, #search-status img').length`)
 		if xss || imgs > 0 {
 			t.Errorf("%q: markup ran (xss=%v, img=%d)", q, xss, imgs)
 		}
@@ -289,17 +269,18 @@ func testEscaping(t *testing.T, f *fixture) {
 // testKeyboard: "/" focuses the box, arrows move through results, Enter
 // opens one and the paragraph is the :target; the count is announced.
 func testKeyboard(t *testing.T, f *fixture) {
-	ctx := f.open(t, "zh", "")
+	tab := f.open(t, "zh", "")
 	focused := `document.activeElement.id || document.activeElement.dataset.id || document.activeElement.tagName`
-	do(t, ctx, chromedp.KeyEvent("/"))
-	active := ev[string](t, ctx, focused)
-	live := ev[string](t, ctx, `document.getElementById('search-status').getAttribute('aria-live')`)
-	label := ev[string](t, ctx, `document.querySelector('label[for=search-q]').textContent.trim()`)
+	tab.Do(t, chromedp.KeyEvent("/"))
+	active := sitetest.Eval[string](t, tab, focused)
+	live := sitetest.Eval[string](t, tab, `document.getElementById('search-status').getAttribute('aria-live')`)
+	label := sitetest.Eval[string](t, tab, `document.querySelector('label[for=search-q]').textContent.trim()`)
 	if active != "search-q" || live != "polite" || label == "" {
 		t.Fatalf("after /: focus %q, aria-live %q, label %q", active, live, label)
 	}
-	do(t, ctx, chromedp.KeyEvent("海洋"), waitDone(0))
-	st := ev[state](t, ctx, readJS)
+	tab.Do(t, chromedp.KeyEvent("海洋"))
+	tab.WaitFor(t, waitDone(0))
+	st := sitetest.Eval[state](t, tab, readJS)
 	if len(st.Hits) < 2 {
 		t.Fatalf("海洋: %d hits", len(st.Hits))
 	}
@@ -308,35 +289,27 @@ func testKeyboard(t *testing.T, f *fixture) {
 	}
 	var seq []string
 	for _, k := range []string{kb.ArrowDown, kb.ArrowDown, kb.ArrowUp} {
-		do(t, ctx, chromedp.KeyEvent(k))
-		seq = append(seq, ev[string](t, ctx, focused))
+		tab.Do(t, chromedp.KeyEvent(k))
+		seq = append(seq, sitetest.Eval[string](t, tab, focused))
 	}
 	if want := []string{st.Hits[0].ID, st.Hits[1].ID, st.Hits[0].ID}; !slices.Equal(seq, want) {
 		t.Errorf("arrow focus %v, want %v", seq, want)
 	}
 	// The URL follows the query (debounced replaceState).
-	do(t, ctx, poll(`location.search.includes('q=')`))
-	if u := ev[string](t, ctx, `decodeURIComponent(location.search)`); !strings.Contains(u, "海洋") {
+	tab.WaitFor(t, `location.search.includes('q=')`)
+	if u := sitetest.Eval[string](t, tab, `decodeURIComponent(location.search)`); !strings.Contains(u, "海洋") {
 		t.Errorf("URL query %q", u)
 	}
-	do(t, ctx, chromedp.KeyEvent(kb.Enter))
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		loc, err := chromedp.Run(ctx, chromedp.Location())
-		if err == nil && !strings.Contains(loc, "/search/") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("Enter did not open the result (at %s, %v)", loc, err)
-		}
-	}
-	do(t, ctx, chromedp.WaitReady("body"))
+	tab.Do(t, chromedp.KeyEvent(kb.Enter))
+	tab.WaitFor(t, `!location.href.includes("/search/")`)
+	tab.Do(t, chromedp.WaitReady("body"))
 	// The page opened is the result's; a paragraph is the :target.
-	href := ev[string](t, ctx, `location.pathname + location.hash`)
+	href := sitetest.Eval[string](t, tab, `location.pathname + location.hash`)
 	if href != st.Hits[0].Href {
 		t.Errorf("Enter opened %s, want %s", href, st.Hits[0].Href)
 	}
 	if _, id, ok := strings.Cut(st.Hits[0].Href, "#"); ok {
-		if target := ev[string](t, ctx, `(document.querySelector(':target')||{}).id||''`); target != id {
+		if target := sitetest.Eval[string](t, tab, `(document.querySelector(':target')||{}).id||''`); target != id {
 			t.Errorf("Enter: :target %q, want %s", target, id)
 		}
 	}
@@ -349,12 +322,12 @@ func testKeyboard(t *testing.T, f *fixture) {
 // shown, each once; arrow keys reach the hits rendered by "show more".
 func testPaging(t *testing.T, f *fixture) {
 	for _, c := range []struct{ lang, q string }{{"en", "island"}, {"zh", "海洋"}, {"en", "common prosperity"}} {
-		ctx := f.open(t, c.lang, "")
-		ev[bool](t, ctx, `document.getElementById('search-form').dataset.pageSize = '3', true`)
+		tab := f.open(t, c.lang, "")
+		sitetest.Eval[bool](t, tab, `document.getElementById('search-form').dataset.pageSize = '3', true`)
 		js := fmt.Sprintf(`(() => { const d = +(document.documentElement.dataset.searchDone||0);
 		  const i = document.getElementById('search-q'); i.value = %s;
 		  document.getElementById('search-form').requestSubmit(); return d; })()`, jsString(c.q))
-		do(t, ctx, waitDone(ev[int](t, ctx, js)))
+		tab.WaitFor(t, waitDone(sitetest.Eval[int](t, tab, js)))
 		want := f.corpus.Expect(c.lang, c.q)
 		if len(want) <= 3 {
 			t.Fatalf("%s %q: %d expected hits, too few to page", c.lang, c.q, len(want))
@@ -367,17 +340,17 @@ func testPaging(t *testing.T, f *fixture) {
 		  Groups: document.querySelectorAll('#search-results .search-group').length,
 		  More: (document.querySelector('#search-results .search-more')||{}).textContent||'',
 		  Status: document.getElementById('search-status').textContent})`
-		p := ev[page](t, ctx, read)
+		p := sitetest.Eval[page](t, tab, read)
 		if p.Shown != 3 || p.More == "" || !strings.Contains(p.Status, fmt.Sprint(len(want))) {
 			t.Errorf("%s %q: first page %+v, want 3 hits, a more button and the total %d", c.lang, c.q, p, len(want))
 		}
 		// Keyboard: the first "show more" moves focus to its first new hit.
-		do(t, ctx, chromedp.Click(chromedp.CSS("#search-results .search-more")))
-		if id := ev[string](t, ctx, `document.activeElement.dataset.id||''`); id == "" {
+		tab.Do(t, chromedp.Click(chromedp.CSS("#search-results .search-more")))
+		if id := sitetest.Eval[string](t, tab, `document.activeElement.dataset.id||''`); id == "" {
 			t.Errorf("%s %q: focus after show more is not on a hit", c.lang, c.q)
 		}
-		st := ev[state](t, ctx, readJS)
-		p = ev[page](t, ctx, read)
+		st := sitetest.Eval[state](t, tab, readJS)
+		p = sitetest.Eval[page](t, tab, read)
 		var got []string
 		for _, h := range st.Hits {
 			got = append(got, h.ID)
@@ -401,9 +374,10 @@ func testPaging(t *testing.T, f *fixture) {
 // testTyping: the last word, still being typed, matches as a prefix (only
 // when it matches no word as it stands), and the URL follows.
 func testTyping(t *testing.T, f *fixture) {
-	ctx := f.open(t, "en", "")
-	do(t, ctx, chromedp.Focus("#search-q"), chromedp.KeyEvent("common prosp"), waitDone(0))
-	st := ev[state](t, ctx, readJS)
+	tab := f.open(t, "en", "")
+	tab.Do(t, chromedp.Focus("#search-q"), chromedp.KeyEvent("common prosp"))
+	tab.WaitFor(t, waitDone(0))
+	st := sitetest.Eval[state](t, tab, readJS)
 	var want, got []string
 	for _, b := range f.corpus.Blocks["en"] {
 		var common, prosp bool
@@ -427,38 +401,17 @@ func testTyping(t *testing.T, f *fixture) {
 
 // testAxe runs axe-core on the search page with results in both languages.
 func testAxe(t *testing.T, f *fixture) {
-	nm := sitetest.NodeModules(t)
-	axe, err := os.ReadFile(filepath.Join(nm, "axe-core", "axe.min.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range []struct{ lang, q string }{{"zh", "q=" + url.QueryEscape("海洋 科技") + "&both=1"}, {"en", "q=island"}, {"en", "q=zzzz"}} {
-		ctx := f.open(t, c.lang, c.q)
-		do(t, ctx, waitDone(0))
-		ev[bool](t, ctx, string(axe)+";true")
-		res := ev[[]struct {
-			ID    string
-			Nodes []struct{ HTML string }
-		}](t, ctx, `axe.run(document).then(r => r.violations.map(v => ({ID: v.id, Nodes: v.nodes.map(n => ({HTML: n.html}))})))`, chromedp.EvalAwaitPromise)
-		for _, v := range res {
-			t.Errorf("%s %s: axe %s: %+v", c.lang, c.q, v.ID, v.Nodes)
+		tab := f.open(t, c.lang, c.q)
+		tab.WaitFor(t, waitDone(0))
+		for _, v := range tab.Axe(t) {
+			t.Errorf("%s %s: %s", c.lang, c.q, v)
 		}
 	}
 }
 
-// ev evaluates a JavaScript expression in the tab and returns its value.
-func ev[T any](t *testing.T, ctx context.Context, expr string, opts ...chromedp.EvaluateOption) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
-	if err != nil {
-		t.Fatalf("evaluate %.60s: %v", expr, err)
-	}
-	return v
-}
-
-func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatal(err)
-	}
+func TestMain(m *testing.M) {
+	code := m.Run()
+	sitetest.RemoveBuilds()
+	os.Exit(code)
 }
