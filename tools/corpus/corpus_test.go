@@ -31,25 +31,9 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
-)
 
-// repoRoot is the folder holding go.mod above this package.
-func repoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+	"policysite/tools/sitetest"
+)
 
 // copyTree copies src to dst.
 func copyTree(t *testing.T, src, dst string) {
@@ -86,7 +70,7 @@ type site struct {
 // Hugo as production does.
 func build(t *testing.T) *site {
 	t.Helper()
-	repo := repoRoot(t)
+	repo := sitetest.Root()
 	s := &site{root: t.TempDir()}
 	for _, d := range []string{"layouts", "assets", "i18n", "static", "data/search"} {
 		copyTree(t, filepath.Join(repo, d), filepath.Join(s.root, d))
@@ -127,11 +111,7 @@ func build(t *testing.T) *site {
 	}
 	s.warnings = stderr.String()
 	s.public = filepath.Join(s.root, "public")
-	cmd = exec.Command("go", "tool", "hugo", "--minify", "--panicOnWarning", "--quiet", "-s", s.root, "-d", s.public, "-b", "https://example.org/sub/")
-	cmd.Dir = repo
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("hugo: %v\n%s", err, out)
-	}
+	sitetest.BuildTo(t, s.root, "https://example.org/sub/", s.public)
 	return s
 }
 
@@ -264,14 +244,9 @@ func TestCorpus(t *testing.T) {
 	})
 	t.Run("PO files pass msgfmt", func(t *testing.T) {
 		msgfmt, err := exec.LookPath("msgfmt")
-		if err != nil {
-			if ci := os.Getenv("CI"); ci != "" && ci != "false" && ci != "0" {
-				t.Fatal("msgfmt not installed (apt-get install gettext)")
-			}
-			t.Skip("msgfmt not installed (apt-get install gettext): PO files not checked")
-		}
+		sitetest.Require(t, err == nil, "GNU msgfmt", "apt-get install gettext")
 		pos, _ := filepath.Glob(filepath.Join(s.root, "source", "*", "*.po*"))
-		real, _ := filepath.Glob(filepath.Join(repoRoot(t), "source", "*", "*.po*"))
+		real, _ := filepath.Glob(filepath.Join(sitetest.Root(), "source", "*", "*.po*"))
 		if len(pos) < 2*len(s.slugs)-1 || len(real) < 2 {
 			t.Fatalf("PO files: %v %v", pos, real)
 		}

@@ -10,10 +10,12 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"policysite/tools/sitetest"
 )
 
-// root is the repository root. TODO(harness): sitetest.Root.
-var root = filepath.Join("..", "..")
+// root is the repository root.
+var root = sitetest.Root()
 
 func render(t testing.TB) *Output {
 	t.Helper()
