@@ -31,12 +31,12 @@
 //
 // GB/T 7714-2015 (信息与文献 参考文献著录规则). Punctuation as in the
 // standard's examples: half-width ". , : [ ]" with a space after, dates
-// YYYY-MM-DD (8.3.4), the entry ends with "." even after a URL (7.2).
+// YYYY-MM-DD (8.4.4), the entry ends with "." even after a URL (7.2).
 //
 //   The original (Chinese page): an article in a serial, consulted online,
 //   4.4 连续出版物中的析出文献 with type code [J/OL]:
 //     何中伟. 打造“两个先行”舟山标志性成果[J/OL]. 今日浙江, 2022: 第12段[2026-03-01]. https://…/zh/zhoushan-two-firsts/#p12.
-//   Pattern 4.4.1: 析出文献主要责任者. 析出文献题名[J/OL]. 连续出版物题名, 年,
+//   Pattern 4.4.2: 析出文献主要责任者. 析出文献题名[J/OL]. 连续出版物题名, 年,
 //   卷(期): 页码[引用日期]. 获取和访问路径. Example 4.4.2 [3] (李炳穆.
 //   韩国图书馆法[J/OL]. 图书情报工作, 2008, 52(6): 6-12[2013-10-25].
 //   http://www.docin.com/p-400265742.html.) cites a journal article at a
@@ -63,10 +63,13 @@
 //   姓全大写; example 10: LI Jianning).
 //
 // Chicago Manual of Style, 17th edition, notes and bibliography (ch. 14).
-// Month Day, Year dates; "para." locators for a text without pages;
-// access dates "accessed …" in notes and "Accessed …." in bibliographies,
-// before the URL (14.12); commas and periods inside closing quotation marks,
-// single quotation marks inside double (6.9, 13.30).
+// Month Day, Year dates; "para." locators for a text without pages
+// (14.22); access dates "accessed …" in notes and "Accessed …." in
+// bibliographies, before the URL (14.12); commas and periods inside closing
+// quotation marks, single quotation marks inside double (6.9). Section
+// numbers not checked against the Manual itself are the ones the rules are
+// usually cited by; the wording of the rules comes from Chicago's own Q&A
+// and the Chicago guides of university libraries for Chinese sources.
 //
 //   The original (for English-language writers citing the Chinese): a
 //   periodical article cited by its date, as Chicago cites magazines (we
@@ -75,15 +78,19 @@
 //   in characters (after its romanization when the data has one: then the
 //   characters follow the quoted pinyin) with an English translation in
 //   brackets; since our translation is published, its title is given as
-//   printed (headline style); the magazine's characters with its English
-//   name in brackets, in roman (characters are not italicized). Chicago's
-//   treatment of Chinese sources (11.83, 14.97 and the libraries' Chicago
-//   guides: romanization, characters, [translation]).
+//   printed, headline style (11.6: a published translation's title is
+//   capitalized headline-style, an unpublished gloss sentence-style); the
+//   magazine's characters with its English name in brackets, in roman
+//   (characters are not italicized). Chicago's treatment of Chinese sources
+//   (11.83, 14.97; Chicago's Q&A: original language, transliteration, "an
+//   English translation of the title in brackets"). The page data has no
+//   pinyin for titles: the romanized forms appear once it provides them.
 //     Note: He Zhongwei 何中伟, “打造‘两个先行’舟山标志性成果” [Delivering …], 今日浙江 [Zhejiang Today], July 15, 2022, para. 12, accessed March 1, 2026, https://…/zh/zhoushan-two-firsts/#p12.
 //     Bibliography: He Zhongwei 何中伟. “打造‘两个先行’舟山标志性成果” [Delivering …]. 今日浙江 [Zhejiang Today], July 15, 2022. Accessed March 1, 2026. https://…/zh/zhoushan-two-firsts/.
 //
-//   The translation: a translated work, "trans." after the title in the
-//   note and "Translated by" in the bibliography (14.88–14.92); it is web
+//   The translation: a translated work, "trans." and the translator after
+//   the title in the note, "Translated by" in the bibliography (14.88–14.92,
+//   e.g. Lahiri, In Other Words, trans. Ann Goldstein); it is web
 //   content, so the site's title and the year follow; the original is named
 //   after it with "originally published as".
 //     Note: He Zhongwei, “Delivering Zhoushan’s Landmark Achievements in the ‘Two Firsts,’” trans. Chinese Policy Texts in English, Chinese Policy Texts in English, 2026, para. 12, accessed March 1, 2026, https://…/en/zhoushan-two-firsts/#p12; originally published as “打造‘两个先行’舟山标志性成果,” 今日浙江 [Zhejiang Today], July 15, 2022.
