@@ -172,6 +172,7 @@ var wantType = map[string]string{
 	".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
 	".webp": "image/webp", ".ico": "image/x-icon", ".woff2": "font/woff2",
 	".webmanifest": "application/manifest+json", ".csv": "text/csv",
+	".ris": "application/x-research-info-systems", ".bib": "application/x-bibtex",
 }
 
 // mustGzip are the types nginx must compress (when larger than gzip_min_length).
@@ -204,7 +205,7 @@ func TestNginx(t *testing.T) {
 		} else if r.MediaType != want {
 			t.Errorf("%s: Content-Type %q, want %q", u, r.MediaType, want)
 		}
-		if strings.HasPrefix(r.MediaType, "text/") || strings.HasSuffix(r.MediaType, "json") || strings.HasSuffix(r.MediaType, "xml") {
+		if strings.HasPrefix(r.MediaType, "text/") || strings.HasSuffix(r.MediaType, "json") || strings.HasSuffix(r.MediaType, "xml") || r.MediaType == "application/x-research-info-systems" || r.MediaType == "application/x-bibtex" {
 			if !strings.Contains(strings.ToLower(ct), "charset=utf-8") {
 				t.Errorf("%s: Content-Type %q has no charset=utf-8", u, ct)
 			}
