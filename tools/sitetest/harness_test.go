@@ -334,7 +334,7 @@ func TestCrawl(t *testing.T) {
 	if len(errs) != 5 {
 		t.Errorf("%d errors, want 5:\n%s", len(errs), strings.Join(errs, "\n"))
 	}
-	if res == nil || !slices.Equal(res.Pages, []string{base, base + "a/"}) || res.Fragments != 3 || !res.External["https://example.org/"] {
+	if res == nil || !slices.Equal(res.Pages, []string{base, base + "a/"}) || !slices.Equal(res.Fragments, []string{base + "#top", base + "a/#p1", base + "a/#p9"}) || !res.External["https://example.org/"] {
 		t.Errorf("result %+v", res)
 	}
 }
