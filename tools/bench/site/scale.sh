@@ -9,7 +9,7 @@
 # Needs: /usr/bin/time (Debian package "time"). Run it on an idle machine:
 # the load average before and after is recorded with the figures.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")" && cd "$(dirname "$(go env GOMOD)")"   # the repository root
 out=tools/bench/site/scale.md
 sizes=()
 for a in "$@"; do
@@ -40,7 +40,8 @@ for n in "${sizes[@]}"; do
   site="$tmp/site$n"
   "$tmp/synth" -n "$n" -out "$site"
   measure "split$n" "$tmp/split" -root "$site"
-  # The production build (the flags of sitetest.BuildSite), cold cache.
+  # The production flags of sitetest.BuildSite, run here directly so that
+  # time measures Hugo alone; a cold cache.
   measure "hugo$n" "$hugo" --source "$site" --minify --panicOnWarning --quiet -d "$tmp/public$n" --cacheDir "$tmp/cache$n"
   read -r st sm < "$tmp/split$n"
   read -r ht hm < "$tmp/hugo$n"
