@@ -100,6 +100,20 @@ func TestSwitchKeepsPlace(t *testing.T) {
 		}
 	}
 	tab.Viewport(t, Desktop)
+	t.Run("the place carried is not a target", func(t *testing.T) {
+		tab.Navigate(t, s.url("zh", article))
+		scrollTo(t, tab, "p14")
+		before := Eval[float64](t, tab, `document.getElementById("p14").getBoundingClientRect().top`)
+		press(t, tab, `.lang-switch a[data-lang-switch]`)
+		landedOn(t, tab, s.url("en", article), "p14")
+		if n := Eval[int](t, tab, `document.querySelectorAll(".tg").length`); n != 0 {
+			t.Errorf("the place the switch carried is highlighted as a target (%d elements)", n)
+		}
+		after := Eval[float64](t, tab, `document.getElementById("p14").getBoundingClientRect().top`)
+		if after < before-200 || after > before+200 {
+			t.Errorf("¶14 was %.0f px from the top and lands %.0f px from it", before, after)
+		}
+	})
 	t.Run("stale hash", func(t *testing.T) {
 		tab.Navigate(t, s.url("en", article))
 		tab.Do(t, chromedp.Click(chromedp.CSS(`.toc a[href="#p6"]`)))
@@ -173,6 +187,15 @@ func TestViews(t *testing.T) {
 		tab.Navigate(t, s.url("zh", article)+"?view=both#p6")
 		tab.WaitFor(t, `document.querySelector('.article.both #p6 + .alt[lang="en"]') !== null`)
 	})
+	t.Run("an address with a target in the both view", func(t *testing.T) {
+		tab.Viewport(t, Desktop)
+		tab.Navigate(t, s.url("en", article))
+		Eval[bool](t, tab, `localStorage.setItem("view", "both"), true`)
+		tab.Navigate(t, s.url("en", article+"section-4/")+"#p17")
+		tab.WaitFor(t, `!!document.querySelector('.article.both #p17 + .alt') && document.getElementById("p17").classList.contains("tg")`)
+		tab.WaitFor(t, `(r => r.top >= 0 && r.top < innerHeight / 2)(document.getElementById("p17").getBoundingClientRect())`)
+		Eval[bool](t, tab, `localStorage.clear(), true`)
+	})
 	t.Run("without JS 对照 opens the parallel page", func(t *testing.T) {
 		tab.JavaScript(t, false)
 		defer tab.JavaScript(t, true)
@@ -202,7 +225,7 @@ func TestReveal(t *testing.T) {
 				btn := `document.querySelector("#p12 .reveal")`
 				tab.WaitFor(t, btn+` !== null`)
 				before := Eval[[]float64](t, tab, `(r => [r.left, r.top + scrollY])(`+btn+`.getBoundingClientRect())`)
-				if l := Eval[string](t, tab, btn+`.querySelector(".label").textContent`); !label[lang].MatchString(l) || Eval[string](t, tab, btn+`.getAttribute("aria-expanded")`) != "false" {
+				if l := Eval[string](t, tab, btn+`.querySelector(".reveal-label").textContent`); !label[lang].MatchString(l) || Eval[string](t, tab, btn+`.getAttribute("aria-expanded")`) != "false" {
 					t.Errorf("reveal control %q (expanded=%s)", l, Eval[string](t, tab, btn+`.getAttribute("aria-expanded")`))
 				}
 				tab.Do(t, chromedp.Click(chromedp.CSS(`#p12 .reveal`)))
@@ -211,7 +234,7 @@ func TestReveal(t *testing.T) {
 				if fmt.Sprint(before) != fmt.Sprint(after) {
 					t.Errorf("the reveal control moved from %v to %v", before, after)
 				}
-				if l := Eval[string](t, tab, btn+`.querySelector(".label").textContent`); !label[lang].MatchString(l) || !strings.HasPrefix(l, map[string]string{"zh": "隐藏", "en": "Hide"}[lang]) {
+				if l := Eval[string](t, tab, btn+`.querySelector(".reveal-label").textContent`); !label[lang].MatchString(l) || !strings.HasPrefix(l, map[string]string{"zh": "隐藏", "en": "Hide"}[lang]) {
 					t.Errorf("open reveal control says %q", l)
 				}
 				want := map[string]string{"zh": "garden city on the sea", "en": "海上花园城市"}[lang]
@@ -293,6 +316,13 @@ func TestPrint(t *testing.T) {
 		}
 		if n := Eval[string](t, tab, `document.querySelector("#p12 .pn").textContent`); n != "¶12" {
 			t.Errorf("%s print: ¶ number %q", lang, n)
+		}
+		// Inside the page: what lies outside the printable area is not printed.
+		if left := Eval[float64](t, tab, `document.querySelector("#p12 .pn").getBoundingClientRect().left`); left < 0 {
+			t.Errorf("%s print: the ¶ number is %.0f px outside the page", lang, -left)
+		}
+		if h1, p := Eval[float64](t, tab, `parseFloat(getComputedStyle(document.querySelector("h1")).fontSize)`), Eval[float64](t, tab, `parseFloat(getComputedStyle(document.getElementById("p12")).fontSize)`); h1 <= p*1.2 {
+			t.Errorf("%s print: the title (%.1f px) is not larger than the text (%.1f px)", lang, h1, p)
 		}
 		if u := Eval[string](t, tab, `document.querySelector(".print-url").textContent`); !strings.HasSuffix(u, "/"+lang+"/"+article) {
 			t.Errorf("%s print: URL %q", lang, u)

@@ -9,9 +9,12 @@ import { setMode, mode } from "./terms.js";
 const wide = window.matchMedia("(min-width: 40rem)");
 let invoker = null;
 
+// focusables lists the Tab stops of a popover in order. A group of radio
+// buttons is one stop (its checked button), as the browser treats it.
 function focusables(pop) {
-  return [...pop.querySelectorAll("a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex='-1'])")]
-    .filter((e) => !e.closest("[hidden]") && e.getClientRects().length > 0);
+  return [...pop.querySelectorAll("a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex='-1'])")]
+    .filter((e) => !e.closest("[hidden]") && e.getClientRects().length > 0)
+    .filter((e) => e.type !== "radio" || e.checked || !pop.querySelector(`input[type=radio][name="${e.name}"]:checked`));
 }
 
 // place puts the popover next to its anchor: below it if there is room,
@@ -32,11 +35,27 @@ function place(pop, anchor) {
   pop.style.left = left + "px";
 }
 
+// open shows pop next to the control from, and moves focus into it: to
+// its title (so that a screen reader starts at the top), else its first
+// control. On a phone, where it is a sheet at the bottom, the control is
+// scrolled above the sheet.
 export function open(pop, from, anchor) {
   if (pop.matches(":popover-open")) pop.hidePopover();
+  if (invoker) invoker.setAttribute("aria-expanded", "false");
   invoker = from;
   pop.showPopover();
+  from.setAttribute("aria-expanded", "true");
   place(pop, anchor || from);
+  if (!wide.matches) {
+    const r = (anchor || from).getBoundingClientRect();
+    const top = pop.getBoundingClientRect().top;
+    if (r.bottom > top - 8) window.scrollBy(0, r.bottom - top + 16);
+  }
+  const title = pop.querySelector(".pop-title");
+  if (title && title.textContent) {
+    title.focus();
+    return;
+  }
   const f = focusables(pop);
   (f.find((e) => !e.matches(".pop-close")) || f[0] || pop).focus();
 }
@@ -55,19 +74,16 @@ function termsMode() {
 }
 
 // make returns the popover with this id, made the first time: a close
-// button, a title (when titled), a body the caller fills, and the terms
-// choice.
-export function make(id, titled) {
+// button, a title and a body the caller fills, and the terms choice. It is
+// a modal dialog for assistive technology: focus stays in it until it
+// closes.
+export function make(id) {
   let pop = document.getElementById(id);
   if (pop) return pop;
-  const attrs = { id, class: "pop", popover: "auto", role: "dialog" };
-  const kids = [el("button", { type: "button", class: "pop-close", popovertarget: id, popovertargetaction: "hide" }, t("close"))];
-  if (titled) {
-    attrs["aria-labelledby"] = id + "-h";
-    kids.push(el("h2", { id: id + "-h", class: "pop-title" }));
-  } else {
-    attrs["aria-label"] = t("glossary");
-  }
+  const attrs = { id, class: "pop", popover: "auto", role: "dialog", "aria-modal": "true", "aria-labelledby": id + "-h" };
+  const kids = [el("button", { type: "button", class: "pop-close", popovertarget: id, popovertargetaction: "hide" }, t("close")),
+    el("h2", { id: id + "-h", class: "pop-title", tabindex: "-1" })];
+
   kids.push(el("div", { class: "pop-body" }), termsMode());
   pop = el("div", attrs, ...kids);
   document.body.append(pop);
@@ -82,6 +98,7 @@ function setup(pop) {
     if (e.newState === "closed" && invoker) {
       const i = invoker;
       invoker = null;
+      i.setAttribute("aria-expanded", "false");
       if (pop.contains(document.activeElement) || document.activeElement === document.body) i.focus();
     }
   });
