@@ -22,7 +22,7 @@ func small() *article.Article {
 		Opening: []article.Block{
 			{ID: "p1", Kind: article.KindParagraph, N: 1, Line: 3, Sentences: one("p1.1", "第一段。")},
 			{ID: "p2", Kind: article.KindParagraph, N: 2, Line: 5, HasLead: true,
-				Sentences: []article.Sentence{{ID: "p2.1", Text: "导语。"}, {ID: "p2.2", Text: "正文“引号”\\。"}}},
+				Sentences: []article.Sentence{{ID: "p2.1", Text: "导语。"}, {ID: "p2.2", Text: "正文“引号”\\和\"直引号\"。"}}},
 		},
 	}
 }
@@ -42,7 +42,7 @@ func TestResolve(t *testing.T) {
 	}{
 		{"complete", header +
 			entry("title", "标题", "Title") + entry("p1.1", "第一段。", "First.") +
-			entry("p2.1", "导语。", "Lead.") + entry("p2.2", "正文“引号”\\。", `Body “quoted” \ "straight".`),
+			entry("p2.1", "导语。", "Lead.") + entry("p2.2", "正文“引号”\\和\"直引号\"。", `Body “quoted” \ "straight".`),
 			map[string]string{"title": "Title", "p1.1": "First.", "p2.1": "Lead.", "p2.2": `Body “quoted” \ "straight".`}, nil},
 		{"missing, empty, fuzzy, changed", header +
 			"msgctxt \"title\"\nmsgid \"标题\"\nmsgstr \"\"\n\n" +
@@ -174,7 +174,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			t.Errorf("%s: %s, want empty msgstr (msgid must round-trip)", s.ID, s.Reason)
 		}
 	}
-	for _, want := range []string{"#: source/s/zh.txt:5\nmsgctxt \"p2.1\"", "#. ¶2, sentence 1 of 2; the lead", `msgid "正文“引号”\\。"`} {
+	for _, want := range []string{"#: source/s/zh.txt:5\nmsgctxt \"p2.1\"", "#. ¶2, sentence 1 of 2; the lead", `msgid "正文“引号”\\和\"直引号\"。"`} {
 		if !strings.Contains(string(pot), want) {
 			t.Errorf("template lacks %q:\n%s", want, pot)
 		}
