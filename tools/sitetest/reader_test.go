@@ -295,6 +295,46 @@ func TestPopoverFocus(t *testing.T) {
 	}
 }
 
+// TestPopoverBesideTerm: on wide screens the glossary popover never covers
+// the term that opened it, wherever the term is in the window: at the top,
+// the middle, the bottom, in a tall window and in a short one (a laptop
+// at 200% zoom).
+func TestPopoverBesideTerm(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	defer tab.Viewport(t, Desktop)
+	for _, lang := range langs {
+		for _, vp := range []Viewport{Desktop, Zoom200} {
+			for _, at := range []float64{0.25, 0.55, 0.95} {
+				t.Run(fmt.Sprintf("%s/%s/%.0f%%", lang, vp.Name, at*100), func(t *testing.T) {
+					tab.Viewport(t, vp)
+					tab.Navigate(t, s.url(lang, article+"section-3/"))
+					// The term's line at this fraction of the window's height.
+					Eval[bool](t, tab, fmt.Sprintf(`(() => {
+  const a = document.querySelector("#p11 a.term");
+  scrollTo(0, a.getBoundingClientRect().top + scrollY - innerHeight * %g + a.getBoundingClientRect().height);
+  return true })()`, at))
+					tab.Do(t, chromedp.Focus(chromedp.CSS("#p11 a.term")), chromedp.KeyEvent(kb.Enter))
+					tab.WaitFor(t, `(document.getElementById("term-pop") || {matches: () => false}).matches(":popover-open")`)
+					got := Eval[map[string]any](t, tab, `(() => {
+  const a = document.querySelector("#p11 a.term").getBoundingClientRect();
+  const p = document.getElementById("term-pop").getBoundingClientRect();
+  const overlap = a.top < p.bottom && p.top < a.bottom && a.left < p.right && p.left < a.right;
+  const gap = Math.min(Math.abs(p.top - a.bottom), Math.abs(a.top - p.bottom));
+  const inside = a.top >= 0 && a.bottom <= innerHeight && p.top >= 0 && p.bottom <= innerHeight + 0.5;
+  return {overlap, gap, inside, term: [a.top, a.bottom], pop: [p.top, p.bottom], h: innerHeight} })()`)
+					if got["overlap"] == true || got["inside"] != true || got["gap"].(float64) > 24 {
+						t.Errorf("term at %v, popover at %v in a window %v px high: overlaps %v, both in the window %v, gap %v px",
+							got["term"], got["pop"], got["h"], got["overlap"], got["inside"], got["gap"])
+					}
+					tab.Do(t, chromedp.KeyEvent(kb.Escape))
+					tab.WaitFor(t, `!document.getElementById("term-pop").matches(":popover-open")`)
+				})
+			}
+		}
+	}
+}
+
 // TestPrint: printed, a page shows its ¶ numbers, URL and (translated
 // pages) the translation note, no header or controls, in a serif font;
 // the parallel text prints side by side.

@@ -17,20 +17,32 @@ function focusables(pop) {
     .filter((e) => e.type !== "radio" || e.checked || !pop.querySelector(`input[type=radio][name="${e.name}"]:checked`));
 }
 
-// place puts the popover next to its anchor: below it if there is room,
-// otherwise above, and within the window horizontally.
+// place puts the popover next to its anchor, never over it: below it if
+// it fits, else above; if it fits on neither side, the page is scrolled to
+// bring the anchor near the top of the window and the popover, below it,
+// scrolls within the room left.
 function place(pop, anchor) {
   pop.style.top = "";
   pop.style.left = "";
+  pop.style.maxHeight = "";
   if (!wide.matches || !anchor) return;
-  const r = anchor.getBoundingClientRect();
-  const p = pop.getBoundingClientRect();
   const gap = 8;
-  let top = r.bottom + gap;
-  if (top + p.height > window.innerHeight - gap && r.top - gap - p.height > gap) top = r.top - gap - p.height;
-  top = Math.max(gap, Math.min(top, window.innerHeight - p.height - gap));
-  let left = Math.min(r.left, window.innerWidth - p.width - gap);
-  left = Math.max(gap, left);
+  let r = anchor.getBoundingClientRect();
+  const h = pop.getBoundingClientRect().height;
+  const below = () => window.innerHeight - r.bottom - 2 * gap;
+  const above = () => r.top - 2 * gap;
+  let top;
+  if (h <= below()) top = r.bottom + gap;
+  else if (h <= above()) top = r.top - gap - h;
+  else {
+    // Room for the anchor's line and a little context above it.
+    window.scrollBy(0, r.top - Math.min(r.height + 4 * gap, window.innerHeight / 4));
+    r = anchor.getBoundingClientRect();
+    top = r.bottom + gap;
+    pop.style.maxHeight = Math.max(below(), 6 * gap) + "px";
+  }
+  const w = pop.getBoundingClientRect().width;
+  const left = Math.max(gap, Math.min(r.left, window.innerWidth - w - gap));
   pop.style.top = top + "px";
   pop.style.left = left + "px";
 }
