@@ -588,3 +588,45 @@ func TestAxeReader(t *testing.T) {
 	}
 	tab.ColorScheme(t, "")
 }
+
+// TestPopoverLanguage: in every glossary popover of the English article,
+// the Chinese (the term, and any Chinese quoted in its note or renderings)
+// is marked as Chinese, and the English as English.
+func TestPopoverLanguage(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	tab.Navigate(t, s.url("en", article))
+	got := Eval[map[string]any](t, tab, `(async () => {
+  const bad = [];
+  let opened = 0, han = 0;
+  const ids = new Set();
+  for (const a of document.querySelectorAll("a.term")) {
+    const id = new URL(a.href).hash;
+    if (ids.has(id)) continue;
+    ids.add(id);
+    a.click();
+    for (let i = 0; i < 100; i++) {
+      const p = document.getElementById("term-pop");
+      if (p && p.matches(":popover-open") && p.querySelector(".pop-body").textContent) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const pop = document.getElementById("term-pop");
+    opened++;
+    const walk = document.createTreeWalker(pop, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) {
+      if (!/\p{Script=Han}/u.test(n.data)) continue;
+      han++;
+      const lang = n.parentElement.closest("[lang]").lang;
+      if (!lang.startsWith("zh")) bad.push(id + ": " + lang + ": " + n.data);
+    }
+    pop.hidePopover();
+  }
+  return {opened, han, bad};
+})()`, chromedp.EvalAwaitPromise)
+	if got["opened"].(float64) < 10 || got["han"].(float64) < got["opened"].(float64) {
+		t.Fatalf("opened %v popovers with %v Chinese texts: too few to test", got["opened"], got["han"])
+	}
+	for _, b := range got["bad"].([]any) {
+		t.Errorf("Chinese not marked as such: %v", b)
+	}
+}

@@ -3,7 +3,7 @@
 // The terms' data is one JSON file per language, fetched the first time a
 // term is opened. Without JS (or without the data) the term is a plain
 // link to its glossary entry.
-import { el, t, pageData, fetchJSON } from "./dom.js";
+import { el, t, pageData, fetchJSON, hanRuns } from "./dom.js";
 import { open, make } from "./popover.js";
 
 function fill(pop, term, entry) {
@@ -16,8 +16,8 @@ function fill(pop, term, entry) {
   const body = pop.querySelector(".pop-body");
   body.textContent = "";
   body.append(el("p", { class: "gt-en", lang: "en" }, en));
-  if (also) body.append(el("p", { class: "gt-also" }, t("otherRenderings") + t("colon"), el("span", { lang: "en" }, also)));
-  if (note) body.append(el("p", { class: "gt-note" }, note));
+  if (also) body.append(el("p", { class: "gt-also" }, t("otherRenderings") + t("colon"), el("span", { lang: "en" }, ...hanRuns(also))));
+  if (note) body.append(el("p", { class: "gt-note" }, ...(document.documentElement.lang.startsWith("zh") ? [note] : hanRuns(note))));
   body.append(el("p", {}, el("a", { href: url || entry }, t("glossaryEntry"))));
 }
 
