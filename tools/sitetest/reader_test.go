@@ -630,3 +630,27 @@ func TestPopoverLanguage(t *testing.T) {
 		t.Errorf("Chinese not marked as such: %v", b)
 	}
 }
+
+// TestParallelKey: the parallel page says which text is which language on
+// every screen: its column heads stay visible when the columns stack on a
+// phone.
+func TestParallelKey(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	defer tab.Viewport(t, Desktop)
+	for _, vp := range []Viewport{Phone, Narrow, Desktop} {
+		for _, lang := range langs {
+			t.Run(lang+"/"+vp.Name, func(t *testing.T) {
+				tab.Viewport(t, vp)
+				tab.Navigate(t, s.url(lang, article+"parallel/"))
+				heads := Eval[[]string](t, tab, `[...document.querySelectorAll(".parallel thead th + th")].filter((th) => {
+  const r = th.getBoundingClientRect();
+  return r.width > 20 && r.height > 8 && r.right <= innerWidth && getComputedStyle(th).visibility !== "hidden";
+}).map((th) => th.textContent.trim())`)
+				if len(heads) != 2 {
+					t.Errorf("visible column heads %q, want the two languages", heads)
+				}
+			})
+		}
+	}
+}
