@@ -99,13 +99,20 @@ func (tab *Tab) emulateMedia(t testing.TB) {
 // (pdftoppm -png path out). The page is printed with the print media type.
 func (tab *Tab) PrintPDF(t testing.TB, path string) {
 	t.Helper()
-	b := Get(t, tab, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
+	if err := os.WriteFile(path, tab.PDF(t, chromedp.PaperA4), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// PDF prints the tab's page on paper of this size (chromedp.PaperA4,
+// chromedp.PaperLetter, …) and returns the PDF.
+func (tab *Tab) PDF(t testing.TB, paper chromedp.PaperSize) []byte {
+	t.Helper()
+	b := Get(t, tab, chromedp.PrintToPDF(chromedp.PDFPaper(paper), chromedp.PDFPrintBackground()))
 	if !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Fatalf("PrintToPDF returned %d bytes that are not a PDF", len(b))
 	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return b
 }
 
 // JavaScript turns the page's scripts on or off; it applies from the next

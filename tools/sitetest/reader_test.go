@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -651,6 +653,55 @@ func TestParallelKey(t *testing.T) {
 					t.Errorf("visible column heads %q, want the two languages", heads)
 				}
 			})
+		}
+	}
+}
+
+// TestPrintFill: printed on A4 and on Letter, no page but the last is left
+// part-blank (a block that may not break pushed to the next page): the
+// lowest line of every other page is near the foot of its printable area.
+func TestPrintFill(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	Require(t, err == nil, "pdftotext (poppler-utils)", "apt-get install poppler-utils")
+	s := setup(t)
+	tab := s.tab
+	page := regexp.MustCompile(`<page width="([0-9.]+)" height="([0-9.]+)">`)
+	word := regexp.MustCompile(`<word xMin="[0-9.]+" yMin="[0-9.]+" xMax="[0-9.]+" yMax="([0-9.]+)">`)
+	for _, paper := range []struct {
+		name string
+		size chromedp.PaperSize
+	}{{"A4", chromedp.PaperA4}, {"Letter", chromedp.PaperLetter}} {
+		for _, lang := range langs {
+			for _, p := range []string{article, article + "parallel/"} {
+				t.Run(paper.name+"/"+lang+"/"+p, func(t *testing.T) {
+					tab.Navigate(t, s.url(lang, p))
+					f := filepath.Join(t.TempDir(), "page.pdf")
+					if err := os.WriteFile(f, tab.PDF(t, paper.size), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					out, err := exec.Command(bin, "-bbox", f, "-").Output()
+					if err != nil {
+						t.Fatalf("pdftotext: %v", err)
+					}
+					pages := strings.Split(string(out), "<page ")[1:]
+					if len(pages) < 2 {
+						t.Fatalf("%d pages", len(pages))
+					}
+					for i, pg := range pages[:len(pages)-1] {
+						m := page.FindStringSubmatch("<page " + pg)
+						h, _ := strconv.ParseFloat(m[2], 64)
+						low := 0.0
+						for _, w := range word.FindAllStringSubmatch(pg, -1) {
+							y, _ := strconv.ParseFloat(w[1], 64)
+							low = max(low, y)
+						}
+						// The printable area ends 18 mm (51 pt) above the foot.
+						if area := h - 51; low < 0.85*area {
+							t.Errorf("page %d of %d: text ends at %.0f%% of the printable height", i+1, len(pages), 100*low/area)
+						}
+					}
+				})
+			}
 		}
 	}
 }

@@ -448,27 +448,54 @@ func TestScreenshots(t *testing.T) {
 	}
 	s := setup(t)
 	tab := s.tab
-	for _, v := range []Viewport{Phone, Desktop} {
-		tab.Viewport(t, v)
-		shot := func(name, u string) {
-			tab.Navigate(t, u)
-			// The viewport only: full-page captures of the long pages are slow.
-			b := Get(t, tab, chromedp.CaptureScreenshot())
-			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, v.Width)), b, 0o644); err != nil {
-				t.Fatal(err)
-			}
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		shot("landing", s.base)
-		for _, pt := range pageTypes {
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		tab.ColorScheme(t, scheme)
+		for _, v := range []Viewport{Phone, Desktop} {
+			tab.Viewport(t, v)
+			shot := func(name, u string) {
+				tab.Navigate(t, u)
+				if strings.Contains(u, "view=both") {
+					tab.WaitFor(t, `!!document.querySelector("article.both")`)
+				}
+				// The viewport only: full-page captures of the long pages are slow.
+				suffix := ""
+				if scheme == "dark" {
+					suffix = "-dark"
+				}
+				write(fmt.Sprintf("%s-%d%s.png", name, v.Width, suffix), Get(t, tab, chromedp.CaptureScreenshot()))
+			}
+			if scheme == "dark" {
+				// The article in its three views, in the dark.
+				for _, l := range langs {
+					shot(l+"-article", s.url(l, article))
+					shot(l+"-article-both", s.url(l, article+"?view=both"))
+				}
+				continue
+			}
+			shot("landing", s.base)
+			for _, pt := range pageTypes {
+				for _, l := range langs {
+					shot(l+"-"+pt.name, s.url(l, pt.path))
+				}
+			}
+			// The third view: both languages, in the article.
 			for _, l := range langs {
-				shot(l+"-"+pt.name, s.url(l, pt.path))
+				shot(l+"-article-both", s.url(l, article+"?view=both"))
 			}
 		}
 	}
+	tab.ColorScheme(t, "light")
 	tab.Viewport(t, Desktop)
 	for _, l := range langs {
-		tab.Navigate(t, s.url(l, "zhoushan-two-firsts/"))
+		tab.Navigate(t, s.url(l, article))
 		tab.PrintPDF(t, filepath.Join(dir, l+"-article.pdf"))
+		tab.Navigate(t, s.url(l, article+"parallel/"))
+		tab.PrintPDF(t, filepath.Join(dir, l+"-parallel.pdf"))
 	}
 	t.Logf("screenshots and PDFs in %s", dir)
 }
