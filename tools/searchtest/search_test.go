@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -14,6 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -29,7 +34,9 @@ func TestSearch(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		fn   func(*testing.T, *fixture)
-	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard}, {"Typing", testTyping}, {"Paging", testPaging}, {"Axe", testAxe}} {
+	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard},
+		{"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
+		{"NoScript", testNoScript}, {"LongTasks", testLongTasks}, {"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
 	}
 }
@@ -38,6 +45,7 @@ type fixture struct {
 	dir, base string
 	corpus    *Corpus
 	ctx       context.Context
+	labels    map[string]map[string]string // language → block id → label on the parallel page
 }
 
 var pinyinKeys = map[string]bool{}
@@ -52,14 +60,44 @@ func setup(t *testing.T) *fixture {
 	dir := sitetest.Build(t, "http://example.org"+prefix)
 	base := sitetest.Serve(t, dir, prefix)
 	ctx := sitetest.Browser(t)
-	return &fixture{dir: dir, base: base, corpus: c, ctx: ctx}
+	return &fixture{dir: dir, base: base, corpus: c, ctx: ctx, labels: parallelLabels(t, dir)}
 }
 
-// hit is one rendered result.
+// parallelLabels reads the block labels the parallel pages show (the row
+// headers: ¶12, ¶3-6, Part 2…), per language.
+func parallelLabels(t *testing.T, dir string) map[string]map[string]string {
+	t.Helper()
+	row := regexp.MustCompile(`<tr id="?([^" >]+)"?[^>]*>\s*<th scope="?row"?><a href="?#[^" >]+"?>([^<]*)</a>`)
+	out := map[string]map[string]string{}
+	for _, lang := range []string{"zh", "en"} {
+		files, _ := filepath.Glob(filepath.Join(dir, lang, "*", "parallel", "index.html"))
+		if len(files) == 0 {
+			t.Fatalf("no parallel page in %s", lang)
+		}
+		out[lang] = map[string]string{}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range row.FindAllStringSubmatch(string(b), -1) {
+				out[lang][m[1]] = html.UnescapeString(m[2])
+			}
+		}
+	}
+	return out
+}
+
+// hit is one rendered result: the block it links to, and the block in the
+// other language shown beside it (Aligned), if any.
 type hit struct {
-	ID, Href, Lang, Snippet string
-	Marks                   []string
-	Aligned                 *struct{ Lang, Href, ID string }
+	ID, Href, Lang, Label, Snippet string
+	Marks                          []string
+	Aligned                        *struct {
+		Lang, ID, Text string
+		Marks          []string
+		Links          int
+	}
 }
 
 type state struct {
@@ -79,10 +117,12 @@ const readJS = `(() => {
   Hits: [...document.querySelectorAll('#search-results li.search-hit')].map(li => {
     const a = li.querySelector('a.search-hit-link');
     const al = li.querySelector('.search-aligned');
-    return {ID: a.dataset.id, Href: a.getAttribute('href'), Lang: li.lang,
+    return {ID: a.dataset.id, Href: a.getAttribute('href'), Lang: li.dataset.lang,
+      Label: a.querySelector('.search-para').textContent,
       Snippet: a.querySelector('.search-snippet').textContent,
       Marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
-      Aligned: al ? {Lang: al.lang, Href: al.querySelector('a').getAttribute('href'), ID: al.querySelector('a').dataset.id} : null};
+      Aligned: al ? {Lang: al.dataset.lang, ID: al.dataset.id, Text: al.textContent,
+        Marks: [...al.querySelectorAll('mark')].map(m => m.textContent), Links: al.querySelectorAll('a').length} : null};
   }),
   };
 })()`
@@ -129,32 +169,39 @@ func (f *fixture) open(t *testing.T, lang, query string) context.Context {
 	return ctx
 }
 
-// testQueries checks every development query: exactly the expected blocks,
-// every hit highlighted, links to the block's anchor on its page.
+// testQueries checks every development query and every cross-language
+// query on both search pages, without "both languages": exactly the
+// expected blocks, each linked in the expected language (the page's when it
+// matched there), highlighted, labelled as the parallel page labels it,
+// linked to its anchor with a text fragment; a block found only in the
+// other language has its block in the page's language beside it, as text.
 func testQueries(t *testing.T, f *fixture) {
 	for _, lang := range []string{"zh", "en"} {
 		ctx, cancel := chromedp.NewContext(f.ctx)
 		defer cancel()
 		rec := sitetest.Record(t, ctx)
 		do(t, ctx, chromedp.Navigate(f.base+lang+"/search/"), chromedp.WaitReady("#search-form"))
-		for _, q := range Queries[lang] {
-			want := f.corpus.Expect(lang, q)
+		for _, q := range append(slices.Clone(Queries[lang]), CrossQueries[lang]...) {
+			want := map[string]Hit{}
+			for _, h := range f.corpus.ExpectHits(lang, q, false) {
+				want[h.ID] = h
+			}
 			st := f.search(t, ctx, lang, q, false)
 			var got []string
 			for _, h := range st.Hits {
 				got = append(got, h.ID)
 			}
 			slices.Sort(got)
-			slices.Sort(want)
-			if !slices.Equal(got, want) {
-				t.Errorf("%s %q: got %v, want %v", lang, q, got, want)
+			wantIDs := slices.Sorted(maps.Keys(want))
+			if !slices.Equal(got, wantIDs) {
+				t.Errorf("%s %q: got %v, want %v", lang, q, got, wantIDs)
 				continue
 			}
-			if len(want) == 0 && !strings.Contains(st.Status, "") {
+			if len(want) == 0 && st.Status == "" {
 				t.Errorf("%s %q: no status", lang, q)
 			}
 			for _, h := range st.Hits {
-				f.checkHit(t, lang, q, h)
+				f.checkHit(t, lang, q, h, want[h.ID])
 			}
 		}
 		if p := slices.DeleteFunc(rec.Problems(), func(s string) bool { return strings.Contains(s, "favicon.ico") }); len(p) > 0 {
@@ -163,71 +210,85 @@ func testQueries(t *testing.T, f *fixture) {
 	}
 }
 
-var anchorRE = regexp.MustCompile(`^` + regexp.QuoteMeta(prefix) + `(zh|en)/([^#]*)#([\w-]+)$`)
+var anchorRE = regexp.MustCompile(`^` + regexp.QuoteMeta(prefix) + `(zh|en)/([^#]*)#([\w.-]+)(:~:text=[^#]+)?$`)
 
-func (f *fixture) checkHit(t *testing.T, lang, q string, h hit) {
+func (f *fixture) checkHit(t *testing.T, lang, q string, h hit, want Hit) {
 	t.Helper()
-	if h.Lang != lang {
-		t.Errorf("%s %q %s: lang %q", lang, q, h.ID, h.Lang)
+	if h.Lang != want.Primary {
+		t.Errorf("%s %q %s: links to %q, want %q (matched in %v)", lang, q, h.ID, h.Lang, want.Primary, want.Langs)
 	}
 	if len(h.Marks) == 0 {
 		t.Errorf("%s %q %s: nothing highlighted in %q", lang, q, h.ID, h.Snippet)
 	}
-	if regexp.MustCompile(`^s\d+$`).MatchString(h.ID) {
-		// A section heading links to its section page.
-		if !regexp.MustCompile(`^` + regexp.QuoteMeta(prefix+lang+"/") + `[^#]+/$`).MatchString(h.Href) {
-			t.Errorf("%s %q %s: heading link %q", lang, q, h.ID, h.Href)
+	if strings.Contains(h.Snippet, "…") && !strings.Contains(f.blockText(h.Lang, h.ID), "…") {
+		t.Errorf("%s %q %s: the excerpt %q has an ellipsis the text has not", lang, q, h.ID, h.Snippet)
+	}
+	if l := f.labels[h.Lang][h.ID]; h.Label != l {
+		t.Errorf("%s %q %s: label %q, the parallel page says %q", lang, q, h.ID, h.Label, l)
+	}
+	if want.Primary != lang {
+		if a := h.Aligned; a == nil || a.Lang != lang || a.ID != h.ID || a.Links != 0 || a.Text == "" {
+			t.Errorf("%s %q %s: found only in %s, want its %s block beside it as text, got %+v", lang, q, h.ID, want.Primary, lang, h.Aligned)
 		}
-		return
+	}
+	if a := h.Aligned; a != nil && want.Langs[a.Lang] && len(a.Marks) == 0 {
+		t.Errorf("%s %q %s: the %s block matched but nothing is highlighted in %q", lang, q, h.ID, a.Lang, a.Text)
 	}
 	m := anchorRE.FindStringSubmatch(h.Href)
-	if m == nil || m[1] != lang || m[3] != h.ID {
-		t.Errorf("%s %q %s: link %q is not a block anchor", lang, q, h.ID, h.Href)
+	if m == nil || m[1] != h.Lang || m[3] != h.ID || m[4] == "" {
+		t.Errorf("%s %q %s: link %q is not a block anchor with a text fragment", lang, q, h.ID, h.Href)
 		return
 	}
 	// The anchor exists on the linked page (paragraphs, headings, items).
-	if regexp.MustCompile(`^p\d`).MatchString(h.ID) {
-		b, err := os.ReadFile(filepath.Join(f.dir, m[1], filepath.FromSlash(m[2]), "index.html"))
-		if err != nil {
-			t.Errorf("%s %q %s: %v", lang, q, h.ID, err)
-		} else if !regexp.MustCompile(`id="?` + regexp.QuoteMeta(h.ID) + `["\s>]`).Match(b) {
-			t.Errorf("%s %q: %s has no element with id %s", lang, q, h.Href, h.ID)
-		}
+	b, err := os.ReadFile(filepath.Join(f.dir, m[1], filepath.FromSlash(m[2]), "index.html"))
+	if err != nil {
+		t.Errorf("%s %q %s: %v", lang, q, h.ID, err)
+	} else if !regexp.MustCompile(`id="?` + regexp.QuoteMeta(h.ID) + `["\s>]`).Match(b) {
+		t.Errorf("%s %q: %s has no element with id %s", lang, q, h.Href, h.ID)
 	}
 }
 
-// testBothLanguages: a hit in one language shows its aligned block in the other.
+func (f *fixture) blockText(lang, id string) string {
+	for _, b := range f.corpus.Blocks[lang] {
+		if b.ID == id {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// testBothLanguages: with "both languages" every result shows its block in
+// the other language, highlighted where it matched; the option is kept in
+// the address.
 func testBothLanguages(t *testing.T, f *fixture) {
-	ctx := f.open(t, "zh", "q="+url.QueryEscape("common prosperity")+"&both=1")
-	do(t, ctx, waitDone(0))
-	st := ev[state](t, ctx, readJS)
-	want := f.corpus.Expect("en", "common prosperity")
-	var got []string
-	for _, h := range st.Hits {
-		if h.Lang != "en" {
-			t.Errorf("hit %s in %s, want en", h.ID, h.Lang)
+	for _, c := range []struct{ lang, q string }{{"zh", "common prosperity"}, {"zh", "共同富裕"}, {"en", "海洋"}} {
+		ctx := f.open(t, c.lang, "q="+url.QueryEscape(c.q)+"&both=1")
+		do(t, ctx, waitDone(0))
+		st := ev[state](t, ctx, readJS)
+		want := map[string]Hit{}
+		for _, h := range f.corpus.ExpectHits(c.lang, c.q, true) {
+			want[h.ID] = h
 		}
-		if h.Aligned == nil || h.Aligned.Lang != "zh" || h.Aligned.ID != h.ID || !strings.HasPrefix(h.Aligned.Href, prefix+"zh/") {
-			t.Errorf("hit %s: aligned %+v", h.ID, h.Aligned)
+		var got []string
+		for _, h := range st.Hits {
+			got = append(got, h.ID)
+			w := want[h.ID]
+			if h.Lang != w.Primary {
+				t.Errorf("%s %q: hit %s in %s, want %s", c.lang, c.q, h.ID, h.Lang, w.Primary)
+			}
+			a := h.Aligned
+			if a == nil || a.Lang == h.Lang || a.ID != h.ID || a.Links != 0 {
+				t.Errorf("%s %q: hit %s: aligned %+v", c.lang, c.q, h.ID, a)
+			} else if w.Langs[a.Lang] != (len(a.Marks) > 0) {
+				t.Errorf("%s %q: hit %s: the %s block matched: %v, highlighted: %v", c.lang, c.q, h.ID, a.Lang, w.Langs[a.Lang], a.Marks)
+			}
 		}
-		got = append(got, h.ID)
-	}
-	slices.Sort(want)
-	slices.Sort(got)
-	if !slices.Equal(got, want) {
-		t.Errorf("got %v, want %v", got, want)
-	}
-	if !strings.Contains(st.URL, "both=1") {
-		t.Errorf("URL %s lost both=1", st.URL)
-	}
-	// A Chinese query with both: zh hits, each with its English block.
-	st = f.search(t, ctx, "zh", "共同富裕", true)
-	if len(st.Hits) == 0 {
-		t.Fatal("no hits for 共同富裕")
-	}
-	for _, h := range st.Hits {
-		if h.Lang != "zh" || h.Aligned == nil || h.Aligned.Lang != "en" {
-			t.Errorf("hit %s (%s): aligned %+v", h.ID, h.Lang, h.Aligned)
+		slices.Sort(got)
+		if wantIDs := slices.Sorted(maps.Keys(want)); len(got) == 0 || !slices.Equal(got, wantIDs) {
+			t.Errorf("%s %q: got %v, want %v", c.lang, c.q, got, wantIDs)
+		}
+		if !strings.Contains(st.URL, "both=1") {
+			t.Errorf("URL %s lost both=1", st.URL)
 		}
 	}
 }
@@ -330,15 +391,28 @@ func testKeyboard(t *testing.T, f *fixture) {
 		}
 	}
 	do(t, ctx, chromedp.WaitReady("body"))
-	// The page opened is the result's; a paragraph is the :target.
-	href := ev[string](t, ctx, `location.pathname + location.hash`)
-	if href != st.Hits[0].Href {
-		t.Errorf("Enter opened %s, want %s", href, st.Hits[0].Href)
+	// The page opened is the result's block; the reader marks the block,
+	// and the text fragment brings the match itself into view.
+	pageURL, frag, _ := strings.Cut(st.Hits[0].Href, ":~:")
+	if href := ev[string](t, ctx, `location.pathname + location.hash`); href != pageURL || frag == "" {
+		t.Errorf("Enter opened %s, want %s (from %s)", href, pageURL, st.Hits[0].Href)
 	}
-	if _, id, ok := strings.Cut(st.Hits[0].Href, "#"); ok {
-		if target := ev[string](t, ctx, `(document.querySelector(':target')||{}).id||''`); target != id {
-			t.Errorf("Enter: :target %q, want %s", target, id)
-		}
+	_, id, _ := strings.Cut(pageURL, "#")
+	do(t, ctx, poll(fmt.Sprintf(`(document.getElementById(%s)||{classList:{contains:()=>false}}).classList.contains('tg')`, jsString(id))))
+	js := fmt.Sprintf(`(() => {
+	  const block = document.getElementById(%s), want = %s;
+	  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+	  for (let n; (n = walker.nextNode()); ) {
+	    const i = n.data.indexOf(want);
+	    if (i < 0) continue;
+	    const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + want.length);
+	    const b = r.getBoundingClientRect();
+	    return b.top >= 0 && b.bottom <= innerHeight;
+	  }
+	  return false;
+	})()`, jsString(id), jsString(st.Hits[0].Marks[0]))
+	if !ev[bool](t, ctx, js) {
+		t.Errorf("arriving at %s: the match %q is not in view", st.Hits[0].Href, st.Hits[0].Marks[0])
 	}
 }
 
@@ -404,24 +478,123 @@ func testTyping(t *testing.T, f *fixture) {
 	ctx := f.open(t, "en", "")
 	do(t, ctx, chromedp.Focus("#search-q"), chromedp.KeyEvent("common prosp"), waitDone(0))
 	st := ev[state](t, ctx, readJS)
-	var want, got []string
-	for _, b := range f.corpus.Blocks["en"] {
-		var common, prosp bool
-		for _, w := range Words(b.Text) {
-			common = common || Stem(w) == "common"
-			prosp = prosp || strings.HasPrefix(w, "prosp")
-		}
-		if common && prosp {
-			want = append(want, b.ID)
-		}
-	}
+	var got []string
 	for _, h := range st.Hits {
 		got = append(got, h.ID)
 	}
-	slices.Sort(want)
 	slices.Sort(got)
-	if len(want) == 0 || !slices.Equal(got, want) {
+	if want := f.corpus.Expect("en", "common prosp"); len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("typing \"common prosp\": got %v, want %v", got, want)
+	}
+}
+
+// testTitleAndCount: the tab title carries the query; the count uses the
+// language's plural forms.
+func testTitleAndCount(t *testing.T, f *fixture) {
+	for _, c := range []struct{ lang, q, title, status string }{
+		{"en", "hydrogen", "“hydrogen” · Search · ", "1 paragraph on 1 page"},
+		{"en", "island", "“island” · Search · ", " paragraphs on "},
+		{"zh", "海岛", "“海岛” · 搜索 · ", "个段落，分布于"},
+	} {
+		ctx := f.open(t, c.lang, "q="+url.QueryEscape(c.q))
+		do(t, ctx, waitDone(0))
+		st := ev[state](t, ctx, readJS)
+		title := ev[string](t, ctx, `document.title`)
+		if !strings.HasPrefix(title, c.title) || !strings.Contains(st.Status, c.status) {
+			t.Errorf("%s %q: title %q, status %q; want %q…, …%q…", c.lang, c.q, title, st.Status, c.title, c.status)
+		}
+	}
+}
+
+// testLanguageSwitch: the language switch opens the other search page with
+// the query.
+func testLanguageSwitch(t *testing.T, f *fixture) {
+	ctx := f.open(t, "zh", "q="+url.QueryEscape("共同富裕"))
+	do(t, ctx, waitDone(0), chromedp.Click(chromedp.CSS("a[data-lang-switch]")))
+	do(t, ctx, poll(`location.pathname.endsWith('/en/search/')`), waitDone(0))
+	st := ev[state](t, ctx, readJS)
+	if q := ev[string](t, ctx, `new URLSearchParams(location.search).get('q')||''`); q != "共同富裕" || len(st.Hits) == 0 {
+		t.Errorf("after the switch: q=%q, %d results", q, len(st.Hits))
+	}
+}
+
+// testNoScript: without JavaScript the page keeps the query in its address,
+// says first that search needs JavaScript, and links the glossary and the
+// contents; no empty screen comes before the message.
+func testNoScript(t *testing.T, f *fixture) {
+	for _, lang := range []string{"zh", "en"} {
+		ctx, cancel := chromedp.NewContext(f.ctx)
+		defer cancel()
+		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}), chromedp.Navigate(f.base+lang+"/search/?q="+url.QueryEscape("海洋")), chromedp.WaitReady("body"))
+		type page struct {
+			Q, Message         string
+			MessageTop         float64
+			Links              []string
+			FormShown, Results bool
+		}
+		p := ev[page](t, ctx, `(() => {
+		  const m = document.querySelector('.search-noscript');
+		  return {Q: new URLSearchParams(location.search).get('q') || '',
+		    Message: m ? m.textContent.trim() : '', MessageTop: m ? m.getBoundingClientRect().top : -1,
+		    Links: m ? [...m.querySelectorAll('a')].map(a => a.getAttribute('href')) : [],
+		    FormShown: document.getElementById('search-form').getBoundingClientRect().height > 0,
+		    Results: document.querySelectorAll('.search-hit').length > 0};
+		})()`)
+		if p.Q != "海洋" || p.Message == "" || p.MessageTop < 0 || p.MessageTop > 400 || p.FormShown || p.Results {
+			t.Errorf("%s without JS: %+v", lang, p)
+		}
+		var glossary, contents bool
+		for _, l := range p.Links {
+			glossary = glossary || strings.HasSuffix(l, "/glossary/")
+			contents = contents || strings.HasSuffix(l, "#toc-h")
+		}
+		if !glossary || !contents {
+			t.Errorf("%s without JS: links %v, want the glossary and the contents", lang, p.Links)
+		}
+	}
+}
+
+// testLongTasks loads search pages with a query with the CPU throttled 4×
+// (Emulation.setCPUThrottlingRate, a mid-range phone) and fails on any
+// task over 50 ms (PerformanceObserver "longtask") from the moment the
+// search's script starts (performance.mark "search-start") until the
+// results are complete: the script itself, the search, the rendering and
+// the layout it causes. The page load before the script (parsing, style,
+// the first layout) is left out: it is not the search's, and on a loaded
+// machine it varies the most.
+func testLongTasks(t *testing.T, f *fixture) {
+	for _, c := range []struct{ lang, q string }{{"zh", "海洋"}, {"zh", "共同富裕"}, {"en", "zhoushan"}, {"en", "共同富裕"}, {"zh", "common prosperity"}} {
+		ctx, cancel := chromedp.NewContext(f.ctx)
+		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			if _, err := cdp.Call(ctx, tg, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
+				return err
+			}
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `window.__longTasks = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({Start: e.startTime, Duration: e.duration}); }).observe({type: 'longtask', buffered: true});`})
+			return err
+		}), chromedp.Navigate(f.base+c.lang+"/search/?q="+url.QueryEscape(c.q)), waitDone(0))
+		time.Sleep(500 * time.Millisecond)
+		type task struct{ Start, Duration float64 }
+		tasks := ev[[]task](t, ctx, `window.__longTasks`)
+		start := ev[float64](t, ctx, `(performance.getEntriesByName('search-start')[0] || {startTime: -1}).startTime`)
+		if start < 0 {
+			t.Errorf("%s %q: no search-start mark", c.lang, c.q)
+		}
+		var all, search []string
+		for _, lt := range tasks {
+			all = append(all, fmt.Sprintf("%.0f", lt.Duration))
+			if lt.Start+lt.Duration > start {
+				search = append(search, fmt.Sprintf("%.0f ms at %.0f", lt.Duration, lt.Start))
+			}
+		}
+		if len(search) > 0 {
+			t.Errorf("%s %q: long tasks once the search started (at %.0f ms): %v", c.lang, c.q, start, search)
+		}
+		t.Logf("%s %q: search started at %.0f ms; all long tasks (ms): %v", c.lang, c.q, start, all)
+		cancel()
 	}
 }
 
