@@ -220,7 +220,9 @@ func (f *fixture) checkHit(t *testing.T, lang, q string, h hit, want Hit) {
 	if len(h.Marks) == 0 {
 		t.Errorf("%s %q %s: nothing highlighted in %q", lang, q, h.ID, h.Snippet)
 	}
-	if strings.Contains(h.Snippet, "…") && !strings.Contains(f.blockText(h.Lang, h.ID), "…") {
+	// Left-out text is marked by an element of its own (its hidden text,
+	// for screen readers, is "[…]"), never by an ellipsis the text has not.
+	if s := strings.ReplaceAll(h.Snippet, "[…]", ""); strings.Contains(s, "…") && !strings.Contains(f.blockText(h.Lang, h.ID), "…") {
 		t.Errorf("%s %q %s: the excerpt %q has an ellipsis the text has not", lang, q, h.ID, h.Snippet)
 	}
 	if l := f.labels[h.Lang][h.ID]; h.Label != l {
@@ -306,7 +308,7 @@ func testEscaping(t *testing.T, f *fixture) {
 		}
 	}
 	evil := `<img src=x onerror="window.__xss=1">`
-	files, _ := filepath.Glob(filepath.Join(src, "data", "articles", "*.json"))
+	files, _ := filepath.Glob(filepath.Join(src, "data", "articles", "[^_]*.json"))
 	b, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)

@@ -384,12 +384,14 @@ func (l *reqLog) bytes(keep func(string) bool, sizes *gzSizes) int {
 	return n
 }
 
-func pageSet(lang string, blocks []searchtest.Block) map[string]bool {
+// pageSet returns the pages of blocks: each block's section page (if it
+// has one) and its article page, in the block's language.
+func pageSet(blocks []searchtest.Block) map[string]bool {
 	s := map[string]bool{}
 	for _, b := range blocks {
-		s["/"+lang+"/"+b.Article+"/"] = true
+		s["/"+b.Lang+"/"+b.Article+"/"] = true
 		if b.Page != "" {
-			s["/"+lang+"/"+b.Article+"/"+b.Page+"/"] = true
+			s["/"+b.Lang+"/"+b.Article+"/"+b.Page+"/"] = true
 		}
 	}
 	return s
@@ -462,7 +464,7 @@ func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Bl
 		wantP[b.Article+"#"+b.ID] = true
 	}
 	m.ptp, m.pfp, m.pfn = score(&m, gotP, wantP)
-	m.tp, m.fp, m.fn = score(&m, gotPages, pageSet(lang, want))
+	m.tp, m.fp, m.fn = score(&m, gotPages, pageSet(want))
 	m.hadResult = len(hrefs) > 0
 	if !m.hadResult {
 		return m, nil
@@ -527,7 +529,7 @@ func measurePagefind(ctx context.Context, base, lang, q string, want []searchtes
 			got[u] = true
 		}
 	}
-	m.tp, m.fp, m.fn = score(&m, got, pageSet(lang, want))
+	m.tp, m.fp, m.fn = score(&m, got, pageSet(want))
 	m.hadResult = len(r.URLs) > 0
 	m.firstMs, m.warmMs = r.FirstMs, r.WarmMs
 	return m, nil
