@@ -14,7 +14,8 @@ import (
 // files.
 //
 //   - blocks.json: the article's blocks in reading order, each with its
-//     text in both languages and its sentences (id, zh, en);
+//     sentences (id, zh, en): a block's text is its sentences joined, with
+//     nothing between them in Chinese and one space in English;
 //   - blocks.csv: one row per sentence (id, block, kind, n, section,
 //     parent, zh, en), UTF-8 with a byte order mark so that spreadsheet
 //     programs read it as UTF-8, CRLF line ends (RFC 4180), and every
@@ -35,8 +36,6 @@ type downloadBlock struct {
 	N         int                `json:"n,omitempty"`
 	Section   string             `json:"section,omitempty"`
 	Parent    string             `json:"parent,omitempty"`
-	ZH        string             `json:"zh"`
-	EN        string             `json:"en"`
 	Pending   bool               `json:"pending,omitempty"`
 	Sentences []downloadSentence `json:"sentences"`
 }
@@ -66,8 +65,7 @@ func downloadJSON(d *Data) []byte {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		db := downloadBlock{ID: bl.ID, Kind: bl.Kind, N: bl.N, Section: bl.Section, Parent: bl.Parent,
-			ZH: bl.Text.ZH, EN: bl.Text.EN, Pending: bl.Pending}
+		db := downloadBlock{ID: bl.ID, Kind: bl.Kind, N: bl.N, Section: bl.Section, Parent: bl.Parent, Pending: bl.Pending}
 		for _, s := range bl.Sentences {
 			db.Sentences = append(db.Sentences, downloadSentence{s.ID, s.ZH, s.EN, s.Pending})
 		}

@@ -57,10 +57,11 @@ type frontMatter struct {
 	Weight         int            `toml:"weight,omitempty"`
 	TranslationKey string         `toml:"translationKey"`
 	Layout         string         `toml:"layout,omitempty"`
-	// Summary is the article's first paragraph, for feeds and the page's
-	// description.
-	Summary string `toml:"summary,omitempty"`
-	Params  params `toml:"params"`
+	// Description is the article's first paragraph as plain text, for
+	// feeds and the page's meta description. (Not Hugo's "summary", which
+	// Hugo renders as Markdown: the text must stay as it is.)
+	Description string `toml:"description,omitempty"`
+	Params      params `toml:"params"`
 }
 
 type params struct {
@@ -162,7 +163,7 @@ func Content(a *article.Article) ([]File, error) {
 
 	fm := base(a.Title.Text(""))
 	fm.TranslationKey = a.Slug
-	fm.Summary = summary(a)
+	fm.Description = summary(a)
 	fm.Params.Kind = "article"
 	fm.Params.Series = text(a.Series)
 	fm.Params.Source = text(a.Source)

@@ -1,10 +1,12 @@
-package hosting
+package hosting_test
 
 import (
 	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"policysite/tools/sitetest"
 )
 
 // TestDeterministicBuild builds the site twice, each with a fresh cache,
@@ -16,8 +18,8 @@ func TestDeterministicBuild(t *testing.T) {
 	}
 	const base = "https://example.org/zhoushan/"
 	a, b := t.TempDir(), t.TempDir()
-	build(t, base, a)
-	build(t, base, b)
+	sitetest.BuildTo(t, "", base, a)
+	sitetest.BuildTo(t, "", base, b)
 	fa, fb := files(t, a), files(t, b)
 	inB := map[string]bool{}
 	for _, f := range fb {
@@ -44,9 +46,6 @@ func TestDeterministicBuild(t *testing.T) {
 	}
 	for f := range inB {
 		diff = append(diff, f+": only in the second build")
-	}
-	if len(fa) == 0 {
-		t.Fatal("the build wrote no file")
 	}
 	for _, d := range diff {
 		t.Error(d)

@@ -1,22 +1,22 @@
 // Package hosting proves the built site on the real tools it is served and
-// checked with: the W3C Nu HTML Checker, nginx and Chromium. Its tests are
-// part of `go test ./...`:
+// checked with: the W3C Nu HTML Checker and nginx. Its tests are part of
+// `go test ./...`, and use the harness of tools/sitetest:
 //
 //	TestHTMLValid        every built page passes vnu.jar (--errors-only) in one JVM run
 //	TestNginx            nginx serves the site under /zhoushan/ from the config
 //	                     template nginx.conf.tmpl; every link and asset answers 200
-//	                     with the right Content-Type, gzip, the CSP header and, on
-//	                     fingerprinted assets, immutable caching; every page then
-//	                     loads in Chromium with no console error, failed request
-//	                     or CSP violation
+//	                     with the right Content-Type, gzip, the CSP and the other
+//	                     security headers and, on exactly the fingerprinted assets,
+//	                     immutable caching (the pages are loaded in Chromium by
+//	                     tools/sitetest, under the same CSP)
 //	TestHeadersFile      the _headers file Hugo emits (Netlify, Cloudflare Pages)
 //	                     sets the CSP everywhere and immutable caching on exactly
 //	                     the fingerprinted assets
 //	TestDeterministicBuild two builds of the same tree are byte-identical
 //
-// The tests that need a tool skip with a loud message when it is missing
-// (java and tools/node/node_modules/vnu-jar, nginx, chromium), except under
-// CI=true, where a missing tool fails the test.
+// The tests that need a tool (java and tools/node/node_modules/vnu-jar,
+// nginx) stop as sitetest.Require says when it is missing: a loud skip, or a
+// failure under CI.
 //
 // The nginx configuration is rendered by Nginx.Config; to serve a build by
 // hand (for Lighthouse, for example):

@@ -1,4 +1,4 @@
-package hosting
+package hosting_test
 
 import (
 	"bufio"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"policysite/tools/hosting"
 )
 
 // rule is one path rule of a _headers file.
@@ -82,15 +84,15 @@ func TestHeadersFile(t *testing.T) {
 				cache = append(cache, v)
 			}
 		}
-		if len(csp) != 1 || csp[0] != CSP {
-			t.Errorf("%s: Content-Security-Policy %q, want exactly one %q", p, csp, CSP)
+		if len(csp) != 1 || csp[0] != wantCSP {
+			t.Errorf("%s: Content-Security-Policy %q, want exactly one %q", p, csp, wantCSP)
 		}
 		switch {
 		case len(cache) > 1:
 			t.Errorf("%s: Cache-Control set by %d rules (%q): the hosts join them", p, len(cache), cache)
-		case Fingerprinted(f) && (len(cache) == 0 || cache[0] != Immutable):
-			t.Errorf("%s: fingerprinted asset without %q (add its folder to layouts/home.headers)", p, Immutable)
-		case !Fingerprinted(f) && len(cache) == 1 && strings.Contains(cache[0], "immutable"):
+		case hosting.Fingerprinted(f) && (len(cache) == 0 || cache[0] != wantImmutable):
+			t.Errorf("%s: fingerprinted asset without %q (add its folder to layouts/home.headers)", p, wantImmutable)
+		case !hosting.Fingerprinted(f) && len(cache) == 1 && strings.Contains(cache[0], "immutable"):
 			t.Errorf("%s: not fingerprinted but cached as immutable (move it out of the asset folders in layouts/home.headers)", p)
 		}
 	}

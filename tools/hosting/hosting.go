@@ -5,14 +5,14 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
-	"os/exec"
 	"path"
 	"regexp"
 	"strings"
 	"text/template"
 )
 
-// CSP is the Content-Security-Policy every host sends with every file.
+// CSP is the Content-Security-Policy every host sends with every file: the
+// nginx configuration and the test server of tools/sitetest send it.
 const CSP = "default-src 'self'"
 
 // Immutable is the Cache-Control of fingerprinted assets.
@@ -28,23 +28,6 @@ const FingerprintPattern = `\.[0-9a-f]{32,128}\.[A-Za-z0-9]+$`
 // Fingerprinted reports whether the URL path or file name p names a
 // fingerprinted asset, whose content never changes under that name.
 func Fingerprinted(p string) bool { return fingerprint.MatchString(path.Base(p)) }
-
-// Build runs `go tool hugo --minify` on the site root with baseURL, into
-// dest, with its own cache folder cache. It runs from dir, a folder inside
-// the Go module (the repository root, normally), so that `go tool` finds
-// Hugo; root may be another site root (a synthetic archive).
-func Build(dir, root, baseURL, dest, cache string, extra ...string) ([]byte, error) {
-	args := []string{"tool", "hugo", "--minify", "--panicOnWarning",
-		"--source", root, "-b", baseURL, "-d", dest, "--cacheDir", cache}
-	cmd := exec.Command("go", append(args, extra...)...)
-	cmd.Dir = dir
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		return out.Bytes(), fmt.Errorf("hugo build (baseURL %s): %v\n%s", baseURL, err, out.String())
-	}
-	return out.Bytes(), nil
-}
 
 //go:embed nginx.conf.tmpl
 var nginxTemplate string

@@ -6,41 +6,19 @@ package jstest
 
 import (
 	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// repoRoot is the folder holding go.mod above this package.
-func repoRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+	"policysite/tools/sitetest"
+)
 
 // TestModules runs every assets/js/**/*.test.js with node --test.
 func TestModules(t *testing.T) {
 	node, err := exec.LookPath("node")
-	if err != nil {
-		if ci := os.Getenv("CI"); ci != "" && ci != "false" && ci != "0" {
-			t.Fatal("node not found: the browser code's unit tests need Node.js")
-		}
-		t.Skip("node not found: the browser code's unit tests did not run (install Node.js)")
-	}
-	root := repoRoot(t)
+	sitetest.Require(t, err == nil, "Node.js (node)", "apt-get install nodejs")
+	root := sitetest.Root()
 	var files []string
 	err = filepath.WalkDir(filepath.Join(root, "assets", "js"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".test.js") {

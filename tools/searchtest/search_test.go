@@ -14,11 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -44,7 +40,7 @@ func TestSearch(t *testing.T) {
 type fixture struct {
 	dir, base string
 	corpus    *Corpus
-	ctx       context.Context
+	browser   context.Context
 	labels    map[string]map[string]string // language → block id → label on the parallel page
 }
 
@@ -52,15 +48,13 @@ var pinyinKeys = map[string]bool{}
 
 func setup(t *testing.T) *fixture {
 	t.Helper()
-	root := sitetest.Root(t)
-	c, err := LoadCorpus(root)
+	c, err := LoadCorpus(sitetest.Root())
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := sitetest.Build(t, "http://example.org"+prefix)
 	base := sitetest.Serve(t, dir, prefix)
-	ctx := sitetest.Browser(t)
-	return &fixture{dir: dir, base: base, corpus: c, ctx: ctx, labels: parallelLabels(t, dir)}
+	return &fixture{dir: dir, base: base, corpus: c, browser: sitetest.Browser(t), labels: parallelLabels(t, dir)}
 }
 
 // parallelLabels reads the block labels the parallel pages show (the row
@@ -127,29 +121,21 @@ const readJS = `(() => {
   };
 })()`
 
-// waitDone waits until the page has rendered search number > after.
-func waitDone(after int) chromedp.Action[chromedp.Void] {
-	return poll(fmt.Sprintf(`+(document.documentElement.dataset.searchDone||0) > %d && document.documentElement.dataset.searchQ === document.getElementById('search-q').value.trim()`, after))
-}
-
-func poll(expr string) chromedp.Action[chromedp.Void] {
-	p := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second))
-	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := p(ctx, t)
-		return chromedp.Void{}, err
-	}
+// waitDone is true once the page has rendered search number > after.
+func waitDone(after int) string {
+	return fmt.Sprintf(`+(document.documentElement.dataset.searchDone||0) > %d && document.documentElement.dataset.searchQ === document.getElementById('search-q').value.trim()`, after)
 }
 
 // search sets the query (as a shared URL would) and returns the results.
-func (f *fixture) search(t *testing.T, ctx context.Context, lang, q string, both bool) state {
+func (f *fixture) search(t *testing.T, tab *sitetest.Tab, lang, q string, both bool) state {
 	t.Helper()
 	js := fmt.Sprintf(`(() => { const d = +(document.documentElement.dataset.searchDone||0);
 	  document.getElementById('search-both').checked = %v;
 	  const i = document.getElementById('search-q'); i.value = %s;
 	  document.getElementById('search-form').requestSubmit(); return d; })()`, both, jsString(q))
-	done := ev[int](t, ctx, js)
-	do(t, ctx, waitDone(done))
-	return ev[state](t, ctx, readJS)
+	done := sitetest.Eval[int](t, tab, js)
+	tab.WaitFor(t, waitDone(done))
+	return sitetest.Eval[state](t, tab, readJS)
 }
 
 func jsString(s string) string {
@@ -157,16 +143,16 @@ func jsString(s string) string {
 	return string(b)
 }
 
-func (f *fixture) open(t *testing.T, lang, query string) context.Context {
+func (f *fixture) open(t *testing.T, lang, query string) *sitetest.Tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(f.ctx)
-	t.Cleanup(cancel)
+	tab := sitetest.NewTab(t, f.browser)
 	u := f.base + lang + "/search/"
 	if query != "" {
 		u += "?" + query
 	}
-	do(t, ctx, chromedp.Navigate(u), chromedp.WaitReady("#search-form"))
-	return ctx
+	tab.Navigate(t, u)
+	tab.Do(t, chromedp.WaitReady("#search-form"))
+	return tab
 }
 
 // testQueries checks every development query and every cross-language
@@ -177,16 +163,13 @@ func (f *fixture) open(t *testing.T, lang, query string) context.Context {
 // other language has its block in the page's language beside it, as text.
 func testQueries(t *testing.T, f *fixture) {
 	for _, lang := range []string{"zh", "en"} {
-		ctx, cancel := chromedp.NewContext(f.ctx)
-		defer cancel()
-		rec := sitetest.Record(t, ctx)
-		do(t, ctx, chromedp.Navigate(f.base+lang+"/search/"), chromedp.WaitReady("#search-form"))
+		tab := f.open(t, lang, "")
 		for _, q := range append(slices.Clone(Queries[lang]), CrossQueries[lang]...) {
 			want := map[string]Hit{}
 			for _, h := range f.corpus.ExpectHits(lang, q, false) {
 				want[h.ID] = h
 			}
-			st := f.search(t, ctx, lang, q, false)
+			st := f.search(t, tab, lang, q, false)
 			var got []string
 			for _, h := range st.Hits {
 				got = append(got, h.ID)
@@ -204,9 +187,7 @@ func testQueries(t *testing.T, f *fixture) {
 				f.checkHit(t, lang, q, h, want[h.ID])
 			}
 		}
-		if p := slices.DeleteFunc(rec.Problems(), func(s string) bool { return strings.Contains(s, "favicon.ico") }); len(p) > 0 {
-			t.Errorf("%s: page problems: %v", lang, p)
-		}
+		tab.Check(t)
 	}
 }
 
@@ -264,9 +245,9 @@ func (f *fixture) blockText(lang, id string) string {
 // the address.
 func testBothLanguages(t *testing.T, f *fixture) {
 	for _, c := range []struct{ lang, q string }{{"zh", "common prosperity"}, {"zh", "共同富裕"}, {"en", "海洋"}} {
-		ctx := f.open(t, c.lang, "q="+url.QueryEscape(c.q)+"&both=1")
-		do(t, ctx, waitDone(0))
-		st := ev[state](t, ctx, readJS)
+		tab := f.open(t, c.lang, "q="+url.QueryEscape(c.q)+"&both=1")
+		tab.WaitFor(t, waitDone(0))
+		st := sitetest.Eval[state](t, tab, readJS)
 		want := map[string]Hit{}
 		for _, h := range f.corpus.ExpectHits(c.lang, c.q, true) {
 			want[h.ID] = h
@@ -298,7 +279,7 @@ func testBothLanguages(t *testing.T, f *fixture) {
 // testEscaping: markup in a query or in the page text is shown as text.
 func testEscaping(t *testing.T, f *fixture) {
 	// A copy of the site whose data holds markup in a paragraph.
-	root := sitetest.Root(t)
+	root := sitetest.Root()
 	src := t.TempDir()
 	for _, d := range []string{"config.toml", "content", "data", "layouts", "assets", "i18n", "static"} {
 		if _, err := os.Stat(filepath.Join(root, d)); err == nil {
@@ -327,19 +308,15 @@ func testEscaping(t *testing.T, f *fixture) {
 	b, _ = json.Marshal(art)
 	os.WriteFile(files[0], b, 0o644)
 	out := t.TempDir()
-	cmd := exec.Command("go", "tool", "hugo", "--quiet", "--source", src, "-d", out, "-b", "http://example.org/", "--cacheDir", t.TempDir())
-	cmd.Dir = root
-	if o, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("hugo: %v\n%s", err, o)
-	}
+	sitetest.BuildTo(t, src, "http://example.org/", out)
 	base := sitetest.Serve(t, out, "/")
-	ctx, cancel := chromedp.NewContext(f.ctx)
-	defer cancel()
+	tab := sitetest.NewTab(t, f.browser)
 	for _, q := range []string{"注入测试", evil, "onerror"} {
-		do(t, ctx, chromedp.Navigate(base+"zh/search/?q="+url.QueryEscape(q)), waitDone(0))
-		st := ev[state](t, ctx, readJS)
-		xss := ev[bool](t, ctx, `!!window.__xss`)
-		imgs := ev[int](t, ctx, `document.querySelectorAll('#search-results img, #search-status img').length`)
+		tab.Navigate(t, base+"zh/search/?q="+url.QueryEscape(q))
+		tab.WaitFor(t, waitDone(0))
+		st := sitetest.Eval[state](t, tab, readJS)
+		xss := sitetest.Eval[bool](t, tab, `!!window.__xss`)
+		imgs := sitetest.Eval[int](t, tab, `document.querySelectorAll('#search-results img, #search-status img').length`)
 		if xss || imgs > 0 {
 			t.Errorf("%q: markup ran (xss=%v, img=%d)", q, xss, imgs)
 		}
@@ -350,19 +327,21 @@ func testEscaping(t *testing.T, f *fixture) {
 }
 
 // testKeyboard: "/" focuses the box, arrows move through results, Enter
-// opens one and the paragraph is the :target; the count is announced.
+// opens one at its block, which the reader marks, with the match in view
+// (text fragment); the count is announced.
 func testKeyboard(t *testing.T, f *fixture) {
-	ctx := f.open(t, "zh", "")
+	tab := f.open(t, "zh", "")
 	focused := `document.activeElement.id || document.activeElement.dataset.id || document.activeElement.tagName`
-	do(t, ctx, chromedp.KeyEvent("/"))
-	active := ev[string](t, ctx, focused)
-	live := ev[string](t, ctx, `document.getElementById('search-status').getAttribute('aria-live')`)
-	label := ev[string](t, ctx, `document.querySelector('label[for=search-q]').textContent.trim()`)
+	tab.Do(t, chromedp.KeyEvent("/"))
+	active := sitetest.Eval[string](t, tab, focused)
+	live := sitetest.Eval[string](t, tab, `document.getElementById('search-status').getAttribute('aria-live')`)
+	label := sitetest.Eval[string](t, tab, `document.querySelector('label[for=search-q]').textContent.trim()`)
 	if active != "search-q" || live != "polite" || label == "" {
 		t.Fatalf("after /: focus %q, aria-live %q, label %q", active, live, label)
 	}
-	do(t, ctx, chromedp.KeyEvent("海洋"), waitDone(0))
-	st := ev[state](t, ctx, readJS)
+	tab.Do(t, chromedp.KeyEvent("海洋"))
+	tab.WaitFor(t, waitDone(0))
+	st := sitetest.Eval[state](t, tab, readJS)
 	if len(st.Hits) < 2 {
 		t.Fatalf("海洋: %d hits", len(st.Hits))
 	}
@@ -371,36 +350,28 @@ func testKeyboard(t *testing.T, f *fixture) {
 	}
 	var seq []string
 	for _, k := range []string{kb.ArrowDown, kb.ArrowDown, kb.ArrowUp} {
-		do(t, ctx, chromedp.KeyEvent(k))
-		seq = append(seq, ev[string](t, ctx, focused))
+		tab.Do(t, chromedp.KeyEvent(k))
+		seq = append(seq, sitetest.Eval[string](t, tab, focused))
 	}
 	if want := []string{st.Hits[0].ID, st.Hits[1].ID, st.Hits[0].ID}; !slices.Equal(seq, want) {
 		t.Errorf("arrow focus %v, want %v", seq, want)
 	}
 	// The URL follows the query (debounced replaceState).
-	do(t, ctx, poll(`location.search.includes('q=')`))
-	if u := ev[string](t, ctx, `decodeURIComponent(location.search)`); !strings.Contains(u, "海洋") {
+	tab.WaitFor(t, `location.search.includes('q=')`)
+	if u := sitetest.Eval[string](t, tab, `decodeURIComponent(location.search)`); !strings.Contains(u, "海洋") {
 		t.Errorf("URL query %q", u)
 	}
-	do(t, ctx, chromedp.KeyEvent(kb.Enter))
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		loc, err := chromedp.Run(ctx, chromedp.Location())
-		if err == nil && !strings.Contains(loc, "/search/") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("Enter did not open the result (at %s, %v)", loc, err)
-		}
-	}
-	do(t, ctx, chromedp.WaitReady("body"))
+	tab.Do(t, chromedp.KeyEvent(kb.Enter))
+	tab.WaitFor(t, `!location.href.includes("/search/")`)
+	tab.Do(t, chromedp.WaitReady("body"))
 	// The page opened is the result's block; the reader marks the block,
 	// and the text fragment brings the match itself into view.
 	pageURL, frag, _ := strings.Cut(st.Hits[0].Href, ":~:")
-	if href := ev[string](t, ctx, `location.pathname + location.hash`); href != pageURL || frag == "" {
+	if href := sitetest.Eval[string](t, tab, `location.pathname + location.hash`); href != pageURL || frag == "" {
 		t.Errorf("Enter opened %s, want %s (from %s)", href, pageURL, st.Hits[0].Href)
 	}
 	_, id, _ := strings.Cut(pageURL, "#")
-	do(t, ctx, poll(fmt.Sprintf(`(document.getElementById(%s)||{classList:{contains:()=>false}}).classList.contains('tg')`, jsString(id))))
+	tab.WaitFor(t, fmt.Sprintf(`!!document.getElementById(%s) && document.getElementById(%[1]s).classList.contains('tg')`, jsString(id)))
 	js := fmt.Sprintf(`(() => {
 	  const block = document.getElementById(%s), want = %s;
 	  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
@@ -413,7 +384,7 @@ func testKeyboard(t *testing.T, f *fixture) {
 	  }
 	  return false;
 	})()`, jsString(id), jsString(st.Hits[0].Marks[0]))
-	if !ev[bool](t, ctx, js) {
+	if !sitetest.Eval[bool](t, tab, js) {
 		t.Errorf("arriving at %s: the match %q is not in view", st.Hits[0].Href, st.Hits[0].Marks[0])
 	}
 }
@@ -425,12 +396,12 @@ func testKeyboard(t *testing.T, f *fixture) {
 // shown, each once; arrow keys reach the hits rendered by "show more".
 func testPaging(t *testing.T, f *fixture) {
 	for _, c := range []struct{ lang, q string }{{"en", "island"}, {"zh", "海洋"}, {"en", "common prosperity"}} {
-		ctx := f.open(t, c.lang, "")
-		ev[bool](t, ctx, `document.getElementById('search-form').dataset.pageSize = '3', true`)
+		tab := f.open(t, c.lang, "")
+		sitetest.Eval[bool](t, tab, `document.getElementById('search-form').dataset.pageSize = '3', true`)
 		js := fmt.Sprintf(`(() => { const d = +(document.documentElement.dataset.searchDone||0);
 		  const i = document.getElementById('search-q'); i.value = %s;
 		  document.getElementById('search-form').requestSubmit(); return d; })()`, jsString(c.q))
-		do(t, ctx, waitDone(ev[int](t, ctx, js)))
+		tab.WaitFor(t, waitDone(sitetest.Eval[int](t, tab, js)))
 		want := f.corpus.Expect(c.lang, c.q)
 		if len(want) <= 3 {
 			t.Fatalf("%s %q: %d expected hits, too few to page", c.lang, c.q, len(want))
@@ -443,17 +414,17 @@ func testPaging(t *testing.T, f *fixture) {
 		  Groups: document.querySelectorAll('#search-results .search-group').length,
 		  More: (document.querySelector('#search-results .search-more')||{}).textContent||'',
 		  Status: document.getElementById('search-status').textContent})`
-		p := ev[page](t, ctx, read)
+		p := sitetest.Eval[page](t, tab, read)
 		if p.Shown != 3 || p.More == "" || !strings.Contains(p.Status, fmt.Sprint(len(want))) {
 			t.Errorf("%s %q: first page %+v, want 3 hits, a more button and the total %d", c.lang, c.q, p, len(want))
 		}
 		// Keyboard: the first "show more" moves focus to its first new hit.
-		do(t, ctx, chromedp.Click(chromedp.CSS("#search-results .search-more")))
-		if id := ev[string](t, ctx, `document.activeElement.dataset.id||''`); id == "" {
+		tab.Do(t, chromedp.Click(chromedp.CSS("#search-results .search-more")))
+		if id := sitetest.Eval[string](t, tab, `document.activeElement.dataset.id||''`); id == "" {
 			t.Errorf("%s %q: focus after show more is not on a hit", c.lang, c.q)
 		}
-		st := ev[state](t, ctx, readJS)
-		p = ev[page](t, ctx, read)
+		st := sitetest.Eval[state](t, tab, readJS)
+		p = sitetest.Eval[page](t, tab, read)
 		var got []string
 		for _, h := range st.Hits {
 			got = append(got, h.ID)
@@ -475,11 +446,12 @@ func testPaging(t *testing.T, f *fixture) {
 }
 
 // testTyping: the last word, still being typed, matches as a prefix (only
-// when it matches no word as it stands), and the URL follows.
+// when it matches no word as it stands).
 func testTyping(t *testing.T, f *fixture) {
-	ctx := f.open(t, "en", "")
-	do(t, ctx, chromedp.Focus("#search-q"), chromedp.KeyEvent("common prosp"), waitDone(0))
-	st := ev[state](t, ctx, readJS)
+	tab := f.open(t, "en", "")
+	tab.Do(t, chromedp.Focus("#search-q"), chromedp.KeyEvent("common prosp"))
+	tab.WaitFor(t, waitDone(0))
+	st := sitetest.Eval[state](t, tab, readJS)
 	var got []string
 	for _, h := range st.Hits {
 		got = append(got, h.ID)
@@ -498,10 +470,10 @@ func testTitleAndCount(t *testing.T, f *fixture) {
 		{"en", "island", "“island” · Search · ", " paragraphs on "},
 		{"zh", "海岛", "“海岛” · 搜索 · ", "个段落，分布于"},
 	} {
-		ctx := f.open(t, c.lang, "q="+url.QueryEscape(c.q))
-		do(t, ctx, waitDone(0))
-		st := ev[state](t, ctx, readJS)
-		title := ev[string](t, ctx, `document.title`)
+		tab := f.open(t, c.lang, "q="+url.QueryEscape(c.q))
+		tab.WaitFor(t, waitDone(0))
+		st := sitetest.Eval[state](t, tab, readJS)
+		title := sitetest.Eval[string](t, tab, `document.title`)
 		if !strings.HasPrefix(title, c.title) || !strings.Contains(st.Status, c.status) {
 			t.Errorf("%s %q: title %q, status %q; want %q…, …%q…", c.lang, c.q, title, st.Status, c.title, c.status)
 		}
@@ -511,11 +483,13 @@ func testTitleAndCount(t *testing.T, f *fixture) {
 // testLanguageSwitch: the language switch opens the other search page with
 // the query.
 func testLanguageSwitch(t *testing.T, f *fixture) {
-	ctx := f.open(t, "zh", "q="+url.QueryEscape("共同富裕"))
-	do(t, ctx, waitDone(0), chromedp.Click(chromedp.CSS("a[data-lang-switch]")))
-	do(t, ctx, poll(`location.pathname.endsWith('/en/search/')`), waitDone(0))
-	st := ev[state](t, ctx, readJS)
-	if q := ev[string](t, ctx, `new URLSearchParams(location.search).get('q')||''`); q != "共同富裕" || len(st.Hits) == 0 {
+	tab := f.open(t, "zh", "q="+url.QueryEscape("共同富裕"))
+	tab.WaitFor(t, waitDone(0))
+	tab.Do(t, chromedp.Click(chromedp.CSS("a[data-lang-switch]")))
+	tab.WaitFor(t, `location.pathname.endsWith('/en/search/')`)
+	tab.WaitFor(t, waitDone(0))
+	st := sitetest.Eval[state](t, tab, readJS)
+	if q := sitetest.Eval[string](t, tab, `new URLSearchParams(location.search).get('q')||''`); q != "共同富裕" || len(st.Hits) == 0 {
 		t.Errorf("after the switch: q=%q, %d results", q, len(st.Hits))
 	}
 }
@@ -525,19 +499,17 @@ func testLanguageSwitch(t *testing.T, f *fixture) {
 // contents; no empty screen comes before the message.
 func testNoScript(t *testing.T, f *fixture) {
 	for _, lang := range []string{"zh", "en"} {
-		ctx, cancel := chromedp.NewContext(f.ctx)
-		defer cancel()
-		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-			return err
-		}), chromedp.Navigate(f.base+lang+"/search/?q="+url.QueryEscape("海洋")), chromedp.WaitReady("body"))
+		tab := sitetest.NewTab(t, f.browser)
+		tab.JavaScript(t, false)
+		tab.Navigate(t, f.base+lang+"/search/?q="+url.QueryEscape("海洋"))
+		tab.Do(t, chromedp.WaitReady("body"))
 		type page struct {
 			Q, Message         string
 			MessageTop         float64
 			Links              []string
 			FormShown, Results bool
 		}
-		p := ev[page](t, ctx, `(() => {
+		p := sitetest.Eval[page](t, tab, `(() => {
 		  const m = document.querySelector('.search-noscript');
 		  return {Q: new URLSearchParams(location.search).get('q') || '',
 		    Message: m ? m.textContent.trim() : '', MessageTop: m ? m.getBoundingClientRect().top : -1,
@@ -569,19 +541,15 @@ func testNoScript(t *testing.T, f *fixture) {
 // machine it varies the most.
 func testLongTasks(t *testing.T, f *fixture) {
 	for _, c := range []struct{ lang, q string }{{"zh", "海洋"}, {"zh", "共同富裕"}, {"en", "zhoushan"}, {"en", "共同富裕"}, {"zh", "common prosperity"}} {
-		ctx, cancel := chromedp.NewContext(f.ctx)
-		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			if _, err := cdp.Call(ctx, tg, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
-				return err
-			}
-			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `window.__longTasks = [];
-new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({Start: e.startTime, Duration: e.duration}); }).observe({type: 'longtask', buffered: true});`})
-			return err
-		}), chromedp.Navigate(f.base+c.lang+"/search/?q="+url.QueryEscape(c.q)), waitDone(0))
-		time.Sleep(500 * time.Millisecond)
+		tab := sitetest.NewTab(t, f.browser)
+		tab.CPUThrottle(t, 4)
+		tab.Navigate(t, f.base+c.lang+"/search/?q="+url.QueryEscape(c.q))
+		tab.WaitFor(t, waitDone(0))
+		// Let the rendering after the last slice happen: two frames.
+		sitetest.Eval[bool](t, tab, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 100))))`, chromedp.EvalAwaitPromise)
 		type task struct{ Start, Duration float64 }
-		tasks := ev[[]task](t, ctx, `window.__longTasks`)
-		start := ev[float64](t, ctx, `(performance.getEntriesByName('search-start')[0] || {startTime: -1}).startTime`)
+		tasks := sitetest.Eval[[]task](t, tab, longTasks)
+		start := sitetest.Eval[float64](t, tab, `(performance.getEntriesByName('search-start')[0] || {startTime: -1}).startTime`)
 		if start < 0 {
 			t.Errorf("%s %q: no search-start mark", c.lang, c.q)
 		}
@@ -596,44 +564,33 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTa
 			t.Errorf("%s %q: long tasks once the search started (at %.0f ms): %v", c.lang, c.q, start, search)
 		}
 		t.Logf("%s %q: search started at %.0f ms; all long tasks (ms): %v", c.lang, c.q, start, all)
-		cancel()
 	}
 }
 
+// longTasks reads the long tasks the page has had since it started loading,
+// with their start: the browser buffers them for an observer created with
+// buffered: true.
+const longTasks = `(() => {
+  const o = new PerformanceObserver(() => {});
+  o.observe({type: "longtask", buffered: true});
+  const d = o.takeRecords().map(e => ({Start: e.startTime, Duration: e.duration}));
+  o.disconnect();
+  return d;
+})()`
+
 // testAxe runs axe-core on the search page with results in both languages.
 func testAxe(t *testing.T, f *fixture) {
-	nm := sitetest.NodeModules(t)
-	axe, err := os.ReadFile(filepath.Join(nm, "axe-core", "axe.min.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range []struct{ lang, q string }{{"zh", "q=" + url.QueryEscape("海洋 科技") + "&both=1"}, {"en", "q=island"}, {"en", "q=zzzz"}} {
-		ctx := f.open(t, c.lang, c.q)
-		do(t, ctx, waitDone(0))
-		ev[bool](t, ctx, string(axe)+";true")
-		res := ev[[]struct {
-			ID    string
-			Nodes []struct{ HTML string }
-		}](t, ctx, `axe.run(document).then(r => r.violations.map(v => ({ID: v.id, Nodes: v.nodes.map(n => ({HTML: n.html}))})))`, chromedp.EvalAwaitPromise)
-		for _, v := range res {
-			t.Errorf("%s %s: axe %s: %+v", c.lang, c.q, v.ID, v.Nodes)
+		tab := f.open(t, c.lang, c.q)
+		tab.WaitFor(t, waitDone(0))
+		for _, v := range tab.Axe(t) {
+			t.Errorf("%s %s: %s", c.lang, c.q, v)
 		}
 	}
 }
 
-// ev evaluates a JavaScript expression in the tab and returns its value.
-func ev[T any](t *testing.T, ctx context.Context, expr string, opts ...chromedp.EvaluateOption) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
-	if err != nil {
-		t.Fatalf("evaluate %.60s: %v", expr, err)
-	}
-	return v
-}
-
-func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatal(err)
-	}
+func TestMain(m *testing.M) {
+	code := m.Run()
+	sitetest.RemoveBuilds()
+	os.Exit(code)
 }

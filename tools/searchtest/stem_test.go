@@ -21,13 +21,8 @@ import (
 // ground truth would be wrong.
 func TestStemmersAgree(t *testing.T) {
 	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("node not found: the stemmer check needs Node.js")
-		}
-		t.Skip("node not found: the stemmer check did not run (install Node.js)")
-	}
-	root := sitetest.Root(t)
+	sitetest.Require(t, err == nil, "Node.js", "apt-get install nodejs")
+	root := sitetest.Root()
 	c, err := LoadCorpus(root)
 	if err != nil {
 		t.Fatal(err)
@@ -48,19 +43,15 @@ func TestStemmersAgree(t *testing.T) {
 	}
 	siteWords := len(set)
 	const dict = "/usr/share/dict/words"
-	if f, err := os.Open(dict); err == nil {
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if w := sc.Text(); !strings.Contains(w, "'") {
-				add(w)
-			}
+	f, err := os.Open(dict)
+	sitetest.Require(t, err == nil, "the English word list "+dict, "apt-get install wamerican")
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if w := sc.Text(); !strings.Contains(w, "'") {
+			add(w)
 		}
-		f.Close()
-	} else if os.Getenv("CI") == "true" {
-		t.Fatalf("%s: %v (apt-get install wamerican)", dict, err)
-	} else {
-		t.Logf("%s missing (apt-get install wamerican): only the site's %d words are checked", dict, siteWords)
 	}
+	f.Close()
 	words := make([]string, 0, len(set))
 	for w := range set {
 		words = append(words, w)

@@ -2,22 +2,18 @@ package sitetest
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
-	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -40,7 +36,7 @@ var langs = []string{"zh", "en"}
 
 // TestI18nKeys checks that i18n/zh.yaml and i18n/en.yaml define the same keys.
 func TestI18nKeys(t *testing.T) {
-	root := Root(t)
+	root := Root()
 	keys := func(lang string) []string {
 		f, err := os.Open(filepath.Join(root, "i18n", lang+".yaml"))
 		if err != nil {
@@ -144,167 +140,96 @@ func TestOutputs(t *testing.T) {
 	}
 }
 
+// builtFor is the baseURL of the build the browser tests serve.
+const builtFor = "http://127.0.0.1" + prefix
+
 // site is the built and served site the browser tests share.
 type site struct {
 	dir, base string
-	ctx       context.Context
-	rec       *Recorder
+	tab       *Tab
 }
 
 func setup(t *testing.T) *site {
-	dir := Build(t, "http://127.0.0.1"+prefix)
+	browser := Browser(t) // first: without Chromium the test stops before building
+	dir := Build(t, builtFor)
 	base := Serve(t, dir, prefix)
-	bctx := Browser(t)
-	ctx, cancel := chromedp.NewContext(bctx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return &site{dir: dir, base: base, ctx: ctx, rec: Record(t, ctx)}
+	tab := NewTab(t, browser)
+	tab.Viewport(t, Desktop)
+	return &site{dir: dir, base: base, tab: tab}
 }
 
 func (s *site) url(lang, p string) string { return s.base + lang + "/" + p }
 
-func (s *site) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatal(err)
-	}
-}
+// searchQuery is typed into the search pages when the crawl loads them, so
+// that the search runs (and fetches its data) under the site's CSP.
+var searchQuery = map[string]string{"zh": "海洋", "en": "marine"}
 
-func eval[T any](t *testing.T, s *site, expr string, opts ...chromedp.EvaluateOption) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, opts...))
-	if err != nil {
-		t.Fatalf("evaluate %s: %v", expr, err)
-	}
-	return v
-}
-
-// until reports whether the boolean expression becomes true within a few
-// seconds: UI state after a key press settles in the page's own time, and a
-// loaded machine must not fail the check. The bound is not an assertion of
-// speed.
-func until(t *testing.T, s *site, expr string) bool {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if eval[bool](t, s, expr) {
-			return true
-		}
-		if time.Now().After(deadline) {
-			return false
-		}
-	}
-}
-
-func (s *site) viewport(t *testing.T, w int64) {
-	s.do(t, chromedp.EmulateViewport(w, 900))
-}
-
-func (s *site) scheme(t *testing.T, scheme string) {
-	t.Helper()
-	_, err := chromedp.Call(s.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-func (s *site) problems(t *testing.T, where string) {
-	t.Helper()
-	time.Sleep(50 * time.Millisecond) // let late events arrive
-	for _, p := range s.rec.Problems() {
-		t.Errorf("%s: %s", where, p)
-	}
-}
-
-// htmlPages lists the site's HTML pages as paths relative to the site root.
-func htmlPages(t *testing.T, dir string) []string {
-	var out []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		rel = strings.TrimSuffix(rel, "index.html")
-		out = append(out, rel)
-		return nil
-	})
-	sort.Strings(out)
-	return out
-}
+// unlinked reports whether no link leads to the page f (relative to the
+// site): the 404 pages.
+func unlinked(f string) bool { return path.Base(f) == "404.html" }
 
 // TestBrowser loads the site in Chromium under a subpath with a strict CSP.
 func TestBrowser(t *testing.T) {
 	s := setup(t)
-	pages := htmlPages(t, s.dir)
+	tab := s.tab
 
 	t.Run("pages load cleanly and links resolve", func(t *testing.T) {
-		s.viewport(t, 1280)
-		links := map[string]string{} // href → page it was found on
-		for _, p := range pages {
-			s.do(t, chromedp.Navigate(s.base+p))
-			s.problems(t, p)
-			hrefs := eval[[]string](t, s, `[...document.querySelectorAll("a[href], link[href], script[src]")].map(e => e.href || e.src).filter(h => h.startsWith(location.origin))`)
-			for _, h := range hrefs {
-				if _, ok := links[h]; !ok {
-					links[h] = p
-				}
+		files, err := Files(s.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var start, want []string // unlinked pages; every other page
+		for _, f := range files {
+			switch {
+			case !strings.HasSuffix(f, ".html"):
+			case unlinked(f):
+				start = append(start, s.base+f)
+			default:
+				want = append(want, s.base+strings.TrimSuffix(f, "index.html"))
 			}
 		}
-		client := &http.Client{Timeout: 10 * time.Second}
-		for h, from := range links {
-			u, err := url.Parse(h)
-			if err != nil {
-				t.Errorf("%s: bad link %s", from, h)
-				continue
-			}
-			frag := u.Fragment
-			u.Fragment = ""
-			resp, err := client.Get(u.String())
-			if err != nil {
-				t.Errorf("%s: link %s: %v", from, h, err)
-				continue
-			}
-			body := make([]byte, 0)
-			if frag != "" {
-				var sb strings.Builder
-				buf := make([]byte, 32<<10)
-				for {
-					n, err := resp.Body.Read(buf)
-					sb.Write(buf[:n])
-					if err != nil {
-						break
+		if len(start) == 0 || len(want) == 0 {
+			t.Fatalf("the build has %d 404 pages and %d other pages", len(start), len(want))
+		}
+		res := Crawl{
+			Base:     s.base,
+			BuiltFor: builtFor,
+			Start:    start,
+			Tab:      tab,
+			Visit: func(page string) (string, string) {
+				for lang, q := range searchQuery {
+					if page == s.url(lang, "search/") {
+						return page + "?q=" + url.QueryEscape(q), `+(document.documentElement.dataset.searchDone || 0) > 0 && document.querySelectorAll("#search-results a.search-hit-link").length > 0`
 					}
 				}
-				body = []byte(sb.String())
-			}
-			resp.Body.Close()
-			if resp.StatusCode != 200 {
-				t.Errorf("%s: link %s: HTTP %d", from, h, resp.StatusCode)
-				continue
-			}
-			if frag != "" && !regexp.MustCompile(`\sid="?`+regexp.QuoteMeta(frag)+`[" >]`).Match(body) {
-				t.Errorf("%s: link %s: no element with id %q", from, h, frag)
+				return page, ""
+			},
+		}.Run(t)
+		// Every page of the build but the 404 pages is reached by links
+		// from the landing page.
+		sort.Strings(want)
+		var got []string
+		for _, p := range res.Pages {
+			if !unlinked(strings.TrimPrefix(p, s.base)) {
+				got = append(got, p)
 			}
 		}
-		if len(links) < 50 {
-			t.Errorf("only %d internal links found", len(links))
+		if !slices.Equal(got, want) {
+			t.Errorf("pages reached by links:\n%s\nHTML files of the build but the 404 pages:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+		// Paragraph links were among the fragments checked.
+		if res.Fragments == 0 {
+			t.Error("no link with a fragment was checked")
+		}
+		t.Logf("%d URLs fetched, %d pages loaded, %d fragment links checked, %d links to other sites", len(res.URLs), len(res.Pages), res.Fragments, len(res.External))
 	})
 
 	t.Run("language switch lands on the counterpart", func(t *testing.T) {
 		for _, pt := range pageTypes {
 			for i, l := range langs {
 				other := langs[1-i]
-				s.do(t, chromedp.Navigate(s.url(l, pt.path)))
-				href := eval[string](t, s, `(document.querySelector("a[data-lang-switch]")||{}).href || ""`)
+				tab.Navigate(t, s.url(l, pt.path))
+				href := Eval[string](t, tab, `(document.querySelector("a[data-lang-switch]")||{}).href || ""`)
 				want := s.url(other, pt.path)
 				if pt.name == "404" && href == s.url(other, "") {
 					want = href // the other language's home is fine too
@@ -312,7 +237,7 @@ func TestBrowser(t *testing.T) {
 				if href != want {
 					t.Errorf("%s %s: switch goes to %q, want %q", l, pt.name, href, want)
 				}
-				cur := eval[string](t, s, `(document.querySelector(".lang-switch a[aria-current]")||{}).getAttribute("hreflang") || ""`)
+				cur := Eval[string](t, tab, `(document.querySelector(".lang-switch a[aria-current]")||{}).getAttribute("hreflang") || ""`)
 				if cur != map[string]string{"zh": "zh-Hans", "en": "en"}[l] {
 					t.Errorf("%s %s: aria-current language link is %q", l, pt.name, cur)
 				}
@@ -321,69 +246,68 @@ func TestBrowser(t *testing.T) {
 		// With JS the paragraph comes along.
 		for i, l := range langs {
 			other := langs[1-i]
-			s.do(t, chromedp.Navigate(s.url(l, "zhoushan-two-firsts/section-3/#p12")),
-				chromedp.Click(chromedp.CSS("a[data-lang-switch]")))
+			tab.Navigate(t, s.url(l, "zhoushan-two-firsts/section-3/#p12"))
+			tab.Do(t, chromedp.Click(chromedp.CSS("a[data-lang-switch]")))
 			want := s.url(other, "zhoushan-two-firsts/section-3/#p12")
-			var loc string
-			for range 50 {
-				loc, _ = chromedp.Run(s.ctx, chromedp.Location())
-				if loc == want {
-					break
-				}
-				time.Sleep(100 * time.Millisecond)
-			}
-			if loc != want {
-				t.Errorf("%s: switch with #p12 landed on %s, want %s", l, loc, want)
-			}
+			tab.WaitFor(t, `location.href === `+jsString(want)+` && document.readyState === "complete"`)
 		}
-		s.problems(t, "language switch")
 	})
 
 	t.Run("keyboard: popover, reveal, cite", func(t *testing.T) {
+		tab.GrantClipboard(t)
 		for _, l := range langs {
-			s.do(t, chromedp.Navigate(s.url(l, "zhoushan-two-firsts/section-3/")))
+			tab.Navigate(t, s.url(l, "zhoushan-two-firsts/section-3/"))
 			// The skip link is the first Tab stop.
-			s.do(t, chromedp.KeyEvent(kb.Tab))
-			if c := eval[string](t, s, `document.activeElement.className`); c != "skip" {
+			tab.Do(t, chromedp.KeyEvent(kb.Tab))
+			if c := Eval[string](t, tab, `document.activeElement.className`); c != "skip" {
 				t.Errorf("%s: first Tab stop has class %q, want skip", l, c)
 			}
 			// Glossary popover: Enter opens, focus moves in, Escape closes and returns focus.
-			s.do(t, chromedp.Focus(chromedp.CSS("#p11 a.term")), chromedp.KeyEvent(kb.Enter))
-			if !until(t, s, `document.getElementById("term-pop").matches(":popover-open") && document.getElementById("term-pop").contains(document.activeElement) && document.querySelector("#term-pop .pop-body").textContent.length > 10`) {
-				t.Errorf("%s: Enter on a glossary term does not open its popover with focus inside", l)
-			}
-			s.do(t, chromedp.KeyEvent(kb.Escape))
-			if !until(t, s, `!document.getElementById("term-pop").matches(":popover-open") && document.activeElement.matches("#p11 a.term")`) {
-				t.Errorf("%s: Escape does not close the glossary popover and return focus", l)
-			}
+			tab.Do(t, chromedp.Focus(chromedp.CSS("#p11 a.term")), chromedp.KeyEvent(kb.Enter))
+			tab.WaitFor(t, `document.getElementById("term-pop").matches(":popover-open") && document.getElementById("term-pop").contains(document.activeElement) && document.querySelector("#term-pop .pop-body").textContent.length > 10`)
+			tab.Do(t, chromedp.KeyEvent(kb.Escape))
+			tab.WaitFor(t, `!document.getElementById("term-pop").matches(":popover-open") && document.activeElement.matches("#p11 a.term")`)
 			// Reveal: Enter on the summary opens the other-language text.
-			s.do(t, chromedp.Focus(chromedp.CSS("#p12 ~ .pctl summary")), chromedp.KeyEvent(kb.Enter))
-			if !until(t, s, `(() => { const d = document.querySelector("#p12 ~ .pctl details"); return d.open && d.querySelector(".alt-text[lang]").textContent.length > 20 })()`) {
-				t.Errorf("%s: Enter on the reveal control does not show the other language", l)
-			}
-			// Cite: Enter opens the citations with the paragraph URL; Escape closes.
-			s.do(t, chromedp.Focus(chromedp.CSS(`.cite-btn[data-p="p12"]`)), chromedp.KeyEvent(kb.Enter))
-			got := eval[string](t, s, `document.getElementById("cite-pop").matches(":popover-open") ? document.getElementById("cite-gb").textContent + "\n" + document.getElementById("cite-chicago").textContent : ""`)
-			for _, want := range []string{"section-3/#p12", "何中伟", "今日浙江", "2022", "He Zhongwei"} {
-				if strings.Count(got, want) < 1 {
-					t.Errorf("%s: citation lacks %q: %q", l, want, got)
+			tab.Do(t, chromedp.Focus(chromedp.CSS("#p12 ~ .pctl summary")), chromedp.KeyEvent(kb.Enter))
+			tab.WaitFor(t, `(() => { const d = document.querySelector("#p12 ~ .pctl details"); return d.open && d.querySelector(".alt-text[lang]").textContent.length > 20 })()`)
+			// Cite: Enter opens the citations with the paragraph URL.
+			tab.Do(t, chromedp.Focus(chromedp.CSS(`.cite-btn[data-p="p12"]`)), chromedp.KeyEvent(kb.Enter))
+			tab.WaitFor(t, `document.getElementById("cite-pop").matches(":popover-open")`)
+			gb := Eval[string](t, tab, `document.getElementById("cite-gb").textContent`)
+			chicago := Eval[string](t, tab, `document.getElementById("cite-chicago").textContent`)
+			for _, want := range []string{s.url(l, "zhoushan-two-firsts/section-3/#p12"), "何中伟", "今日浙江", "2022"} {
+				if !strings.Contains(gb, want) {
+					t.Errorf("%s: GB citation lacks %q: %q", l, want, gb)
 				}
 			}
-			s.do(t, chromedp.KeyEvent(kb.Enter)) // the focused Copy button
-			s.do(t, chromedp.KeyEvent(kb.Escape))
-			if !until(t, s, `!document.getElementById("cite-pop").matches(":popover-open") && document.activeElement.matches('.cite-btn[data-p="p12"]')`) {
-				t.Errorf("%s: Escape does not close the citation popover and return focus", l)
+			for _, want := range []string{s.url(l, "zhoushan-two-firsts/section-3/#p12"), "He Zhongwei", "2022"} {
+				if !strings.Contains(chicago, want) {
+					t.Errorf("%s: Chicago citation lacks %q: %q", l, want, chicago)
+				}
 			}
-			s.problems(t, l+" keyboard")
+			// Copy: Enter on the focused Copy button puts the GB citation on
+			// the clipboard, which held something else before, and says so.
+			if !Eval[bool](t, tab, `document.activeElement.matches('#cite-pop button.copy[data-copy="cite-gb"]')`) {
+				t.Fatalf("%s: focus is not on the first Copy button of the citation popover", l)
+			}
+			Eval[bool](t, tab, `navigator.clipboard.writeText("before copy").then(() => true)`, chromedp.EvalAwaitPromise)
+			tab.Do(t, chromedp.KeyEvent(kb.Enter))
+			tab.WaitFor(t, `document.querySelector("#cite-pop .cite-status").textContent === document.getElementById("cite-pop").dataset.copied`)
+			if got := tab.Clipboard(t); got != gb {
+				t.Errorf("%s: after Copy the clipboard holds %q, want the GB citation %q", l, got, gb)
+			}
+			// Escape closes the citations and returns focus.
+			tab.Do(t, chromedp.KeyEvent(kb.Escape))
+			tab.WaitFor(t, `!document.getElementById("cite-pop").matches(":popover-open") && document.activeElement.matches('.cite-btn[data-p="p12"]')`)
 		}
 	})
 
 	t.Run("no horizontal scroll at 320px", func(t *testing.T) {
-		s.viewport(t, 320)
-		defer s.viewport(t, 1280)
+		tab.Viewport(t, Narrow)
+		defer tab.Viewport(t, Desktop)
 		check := func(u string) {
-			s.do(t, chromedp.Navigate(u))
-			if w := eval[int](t, s, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
+			tab.Navigate(t, u)
+			if w := Eval[int](t, tab, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
 				t.Errorf("%s: %dpx horizontal overflow at 320px", u, w)
 			}
 		}
@@ -396,36 +320,19 @@ func TestBrowser(t *testing.T) {
 	})
 
 	t.Run("axe", func(t *testing.T) {
-		axe, err := os.ReadFile(filepath.Join(NodeModules(t), "axe-core", "axe.min.js"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		type violation struct {
-			ID, Help string
-			Nodes    []struct{ Target []any }
-		}
 		run := func(u, scheme string) {
-			s.scheme(t, scheme)
-			s.do(t, chromedp.Navigate(u))
-			eval[chromedp.Void](t, s, string(axe))
+			tab.ColorScheme(t, scheme)
+			tab.Navigate(t, u)
 			// Only colours depend on the scheme: the dark run checks contrast.
-			opts := `{resultTypes: ["violations"]}`
+			var only []string
 			if scheme == "dark" {
-				opts = `{resultTypes: ["violations"], runOnly: ["color-contrast"]}`
+				only = []string{"color-contrast"}
 			}
-			vs := eval[[]violation](t, s, `axe.run(document, `+opts+`).then(r => r.violations)`, chromedp.EvalAwaitPromise)
-			for _, v := range vs {
-				var where []string
-				for i, n := range v.Nodes {
-					if i == 3 {
-						where = append(where, "…")
-						break
-					}
-					where = append(where, fmt.Sprint(n.Target...))
-				}
-				t.Errorf("%s (%s): axe %s: %s at %s", u, scheme, v.ID, v.Help, strings.Join(where, ", "))
+			for _, v := range tab.Axe(t, only...) {
+				t.Errorf("%s (%s): %s", u, scheme, v)
 			}
 		}
+		defer tab.ColorScheme(t, "")
 		for _, scheme := range []string{"light", "dark"} {
 			run(s.base, scheme)
 			for _, pt := range pageTypes {
@@ -434,80 +341,79 @@ func TestBrowser(t *testing.T) {
 				}
 			}
 		}
-		s.scheme(t, "light")
-		s.rec.Problems()
 	})
 
 	t.Run("JS off: reading and switching", func(t *testing.T) {
-		setJS := func(off bool) {
-			if _, err := chromedp.Call(s.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		setJS(true)
-		defer setJS(false)
-		s.do(t, chromedp.Navigate(s.url("zh", "zhoushan-two-firsts/section-3/")))
-		ctx, cancel := context.WithTimeout(s.ctx, 20*time.Second)
-		defer cancel()
-		text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#p12"), chromedp.NodeVisible))
-		if err != nil || !strings.Contains(text, "海上花园城市") {
-			t.Errorf("JS off: paragraph p12 not readable: %q %v", text, err)
+		tab.JavaScript(t, false)
+		defer tab.JavaScript(t, true)
+		tab.Navigate(t, s.url("zh", "zhoushan-two-firsts/section-3/"))
+		text := Get(t, tab, chromedp.Text(chromedp.CSS("#p12"), chromedp.NodeVisible))
+		if !strings.Contains(text, "海上花园城市") {
+			t.Errorf("JS off: paragraph p12 not readable: %q", text)
 		}
 		// The reveal works (details), the cite button stays hidden.
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#p12 ~ .pctl summary")),
+		if err := tab.Run(chromedp.Click(chromedp.CSS("#p12 ~ .pctl summary")),
 			chromedp.WaitVisible(chromedp.CSS(`#p12 ~ .pctl [lang="en"]`))); err != nil {
 			t.Errorf("JS off: reveal: %v", err)
 		}
-		if err := chromedp.Do(ctx, chromedp.WaitNotVisible(chromedp.CSS(`.cite-btn[data-p="p12"]`))); err != nil {
+		if err := tab.Run(chromedp.WaitNotVisible(chromedp.CSS(`.cite-btn[data-p="p12"]`))); err != nil {
 			t.Errorf("JS off: cite button visible: %v", err)
 		}
 		// Switching goes to the counterpart page.
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("a[data-lang-switch]")),
+		if err := tab.Run(chromedp.Click(chromedp.CSS("a[data-lang-switch]")),
 			chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #p12`))); err != nil {
 			t.Errorf("JS off: language switch: %v", err)
 		}
-		loc, _ := chromedp.Run(ctx, chromedp.Location())
-		if loc != s.url("en", "zhoushan-two-firsts/section-3/") {
+		if loc := tab.Location(t); loc != s.url("en", "zhoushan-two-firsts/section-3/") {
 			t.Errorf("JS off: switch landed on %s", loc)
 		}
 		// Parallel page readable.
-		if err := chromedp.Do(ctx, chromedp.Navigate(s.url("en", "zhoushan-two-firsts/parallel/")),
-			chromedp.WaitVisible(chromedp.CSS(`#p12 td[lang="zh-Hans"]`)), chromedp.WaitVisible(chromedp.CSS(`#p12 td[lang="en"]`))); err != nil {
+		tab.Navigate(t, s.url("en", "zhoushan-two-firsts/parallel/"))
+		if err := tab.Run(chromedp.WaitVisible(chromedp.CSS(`#p12 td[lang="zh-Hans"]`)), chromedp.WaitVisible(chromedp.CSS(`#p12 td[lang="en"]`))); err != nil {
 			t.Errorf("JS off: parallel page: %v", err)
 		}
-		s.rec.Problems()
 	})
+}
 
-	t.Run("screenshots", func(t *testing.T) {
-		dir := os.Getenv("SCREENSHOT_DIR")
-		if dir == "" {
-			dir = filepath.Join(os.TempDir(), "screenshots")
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range []int64{360, 1280} {
-			s.viewport(t, w)
-			shot := func(name, u string) {
-				s.do(t, chromedp.Navigate(u))
-				ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
-				defer cancel()
-				// The viewport only: full-page captures of the long pages are slow.
-				b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-				if err != nil {
-					t.Errorf("screenshot %s: %v", name, err)
-					return
-				}
-				os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, w)), b, 0o644)
-			}
-			shot("landing", s.base)
-			for _, pt := range pageTypes {
-				for _, l := range langs {
-					shot(l+"-"+pt.name, s.url(l, pt.path))
-				}
+// TestScreenshots is a tool for people, not a check: with SCREENSHOT_DIR
+// set it writes a screenshot of every page type at phone and desktop width,
+// and a PDF of the article as printed, into that folder.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("SCREENSHOT_DIR")
+	if dir == "" {
+		t.Skip("set SCREENSHOT_DIR to a folder to write screenshots and PDFs there")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := setup(t)
+	tab := s.tab
+	for _, v := range []Viewport{Phone, Desktop} {
+		tab.Viewport(t, v)
+		shot := func(name, u string) {
+			tab.Navigate(t, u)
+			// The viewport only: full-page captures of the long pages are slow.
+			b := Get(t, tab, chromedp.CaptureScreenshot())
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, v.Width)), b, 0o644); err != nil {
+				t.Fatal(err)
 			}
 		}
-		s.viewport(t, 1280)
-		t.Logf("screenshots in %s", dir)
-	})
+		shot("landing", s.base)
+		for _, pt := range pageTypes {
+			for _, l := range langs {
+				shot(l+"-"+pt.name, s.url(l, pt.path))
+			}
+		}
+	}
+	tab.Viewport(t, Desktop)
+	for _, l := range langs {
+		tab.Navigate(t, s.url(l, "zhoushan-two-firsts/"))
+		tab.PrintPDF(t, filepath.Join(dir, l+"-article.pdf"))
+	}
+	t.Logf("screenshots and PDFs in %s", dir)
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }

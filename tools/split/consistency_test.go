@@ -57,7 +57,7 @@ func TestTranslationConsistency(t *testing.T) {
 				for _, m := range number.FindAllStringSubmatch(z.Text, -1) {
 					want := englishNumber(m[1], m[2])
 					found := regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(want) + `($|[^0-9])`).MatchString(e.Text)
-					if word := numberWord(want); word != "" && regexp.MustCompile(`(?i)\b` + word + `\b`).MatchString(e.Text) {
+					if word := numberWord(want); word != "" && regexp.MustCompile(`(?i)\b`+word+`\b`).MatchString(e.Text) {
 						found = true // spelled out, as house style does for one to ten
 					}
 					if !found {

@@ -59,7 +59,14 @@ type Versions struct {
 // with AllowPending, future dates) go to warn.
 func Render(opt Options, warn io.Writer) (*Output, error) {
 	root := opt.Root
-	g, err := glossary.Load(filepath.Join(root, glossaryFile))
+	gdata, err := os.ReadFile(filepath.Join(root, glossaryFile))
+	if os.IsNotExist(err) {
+		return nil, fmt.Errorf("%s: no glossary file: expected the bilingual glossary (an empty file, or [[term]] tables)", glossaryFile)
+	}
+	if err != nil {
+		return nil, err
+	}
+	g, err := glossary.Parse(glossaryFile, gdata)
 	if err != nil {
 		return nil, err
 	}

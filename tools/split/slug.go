@@ -76,9 +76,14 @@ func reservedNames(root string, langs []string) (map[string]string, error) {
 		for _, e := range entries {
 			name := e.Name()
 			rel := filepath.ToSlash(filepath.Join("content", lang, name))
+			if _, taken := reserved[strings.TrimSuffix(name, filepath.Ext(name))]; taken {
+				continue // named by an earlier language
+			}
 			switch {
 			case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_index."):
 				continue
+			case e.Type()&os.ModeSymlink != 0:
+				continue // refused by the writer if split would write there
 			case e.IsDir():
 				owned, err := readMarker(root, rel)
 				if err != nil {

@@ -114,8 +114,14 @@ func apply(f fsys, root string, c *changes) (n int, err error) {
 		old     = map[string][]byte{} // content of overwritten or removed files
 		removed []string              // files removed
 	)
+	var unmade []string // folders removed (emptied orphans)
 	undo := func(cause error) error {
 		var errs []error
+		for i := len(unmade) - 1; i >= 0; i-- {
+			if err := f.Mkdir(unmade[i]); err != nil {
+				errs = append(errs, err)
+			}
+		}
 		for i := len(placed) - 1; i >= 0; i-- {
 			t := placed[i]
 			if data, ok := old[t]; ok {
@@ -196,12 +202,12 @@ func apply(f fsys, root string, c *changes) (n int, err error) {
 		}
 		removed = append(removed, p)
 	}
-	// 4. Orphaned folders, now empty. A failure here leaves an empty
-	// folder, which Hugo ignores: report it, undo nothing.
+	// 4. Orphaned folders, now empty.
 	for _, d := range c.rmdirs {
-		if err := f.Remove(abs(d)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return len(c.writes) + len(c.removes), fmt.Errorf("%s: removing the empty folder: %w", d, err)
+		if err := f.Remove(abs(d)); err != nil {
+			return 0, undo(fmt.Errorf("%s: removing the empty folder: %w", d, err))
 		}
+		unmade = append(unmade, abs(d))
 	}
 	return len(c.writes) + len(c.removes), nil
 }

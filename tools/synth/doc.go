@@ -13,18 +13,23 @@
 // hand-written content outside the generated article folders) and, for
 // k = 1..N, source/synth-NNNN/ holding:
 //
-//	zh.txt  the template article (source/zhoushan-two-firsts/zh.txt) with a
-//	        distinct title and date, its sections shuffled, one of them
-//	        sometimes left out, and the paragraphs of each section shuffled,
-//	        all decided by a PRNG seeded with k: the same N gives the same bytes
-//	en.po   a complete translation: the synthetic zh.txt is parsed with the
-//	        splitter's own scraper and each unit's English text is taken
-//	        from the template en.po by its Chinese text, so the splitter
-//	        runs without -allow-pending
+//	zh.txt  an article in the CMS's format whose shape is drawn by a PRNG
+//	        seeded with k (and -seed): breadcrumb, byline, source (with or
+//	        without 《》) and caption each present or not; zero to two
+//	        opening paragraphs; one to six parts with zero to seven
+//	        paragraphs each, with or without leads, sometimes an enumeration
+//	        of three to ten items; zero to two closing paragraphs. Its
+//	        sentences are drawn from the template article
+//	        (source/zhoushan-two-firsts/zh.txt): the same N and seed give
+//	        the same bytes
+//	en.po   a complete translation: each sentence's English is the template
+//	        translation of that sentence (list items renumbered), so the
+//	        splitter runs without -allow-pending
 //
 // Flags:
 //
 //	-n int       number of articles (default 100)
+//	-seed int    varies the shapes (default 1)
 //	-out dir     output site root; must not exist or be empty (required)
 //	-root dir    the real site root to copy from (default ".")
 //	-template s  slug of the template article (default "zhoushan-two-firsts")

@@ -21,6 +21,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var opt Options
 	fs.IntVar(&opt.N, "n", 100, "number of articles")
+	fs.Uint64Var(&opt.Seed, "seed", 1, "varies the articles' shapes")
 	fs.StringVar(&opt.Out, "out", "", "output site root (required)")
 	fs.StringVar(&opt.Root, "root", ".", "real site root to copy from")
 	fs.StringVar(&opt.Template, "template", "zhoushan-two-firsts", "slug of the template article")

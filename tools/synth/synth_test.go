@@ -1,10 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"policysite/tools/article"
 	"policysite/tools/scrape"
 	"policysite/tools/translate"
 )
@@ -23,6 +25,8 @@ func TestGenerate(t *testing.T) {
 	}
 	titles := map[string]bool{}
 	texts := map[string]bool{}
+	shapes := map[string]bool{}
+	lists, leads := 0, 0
 	for k := 1; k <= n; k++ {
 		dir := filepath.Join(out, "source", slug(k))
 		zh, err := os.ReadFile(filepath.Join(dir, "zh.txt"))
@@ -48,11 +52,24 @@ func TestGenerate(t *testing.T) {
 		if len(stale) > 0 {
 			t.Errorf("article %d: %v", k, cat.StaleError(stale))
 		}
-		titles[a.Title.Text] = true
+		titles[a.Title.Text("")] = true
 		texts[string(zh)] = true
+		shapes[fmt.Sprintf("series=%v byline=%v source=%v caption=%v opening=%d parts=%d closing=%d", a.Series != nil, a.AuthorName != nil, a.Source != nil, a.Caption != nil, len(a.Opening), len(a.Sections), len(a.Closing))] = true
+		for _, p := range a.Paragraphs() {
+			if p.Kind == article.KindList {
+				lists++
+			}
+			if p.HasLead {
+				leads++
+			}
+		}
 	}
 	if len(titles) != n || len(texts) != n {
 		t.Errorf("got %d distinct titles and %d distinct texts for %d articles", len(titles), len(texts), n)
+	}
+	// The shapes vary: not copies of the template.
+	if len(shapes) < n*2/3 || lists == 0 || leads == 0 {
+		t.Errorf("%d distinct shapes in %d articles, %d lists, %d leads: %v", len(shapes), n, lists, leads, shapes)
 	}
 	// Same options, same bytes.
 	again := t.TempDir()

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"policysite/tools/article"
+	"policysite/tools/sitetest"
 )
 
 // small is a title and two paragraphs (the second with a lead), to test
@@ -186,9 +187,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 func msgfmt(t *testing.T, name string, data []byte) {
 	t.Helper()
 	bin, err := exec.LookPath("msgfmt")
-	if err != nil {
-		t.Skip("msgfmt not installed (apt-get install gettext): PO files not checked against GNU gettext")
-	}
+	sitetest.Require(t, err == nil, "GNU msgfmt", "apt-get install gettext")
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
@@ -202,9 +201,7 @@ func msgfmt(t *testing.T, name string, data []byte) {
 // and what it accepts, msgfmt accepts: the syntax is gettext's, not ours.
 func TestAgreesWithMsgfmt(t *testing.T) {
 	bin, err := exec.LookPath("msgfmt")
-	if err != nil {
-		t.Skip("msgfmt not installed (apt-get install gettext)")
-	}
+	sitetest.Require(t, err == nil, "GNU msgfmt", "apt-get install gettext")
 	cases := map[string]bool{ // PO text → valid
 		header + entry("p1.1", "第一段。", "First."):                                   true,
 		header + "msgctxt \"p1.1\"\nmsgid \"a\"\nmsgstr \"\\q\"\n":                 false,

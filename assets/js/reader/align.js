@@ -16,16 +16,30 @@ export function target() {
   return targeted;
 }
 
+// partner is, on the parallel page, the sentence in the same place in the
+// other cell of the row: the counterpart of s.
+function partner(s) {
+  const td = s.parentElement;
+  if (!td || td.tagName !== "TD") return null;
+  const other = [...td.parentElement.children].find((c) => c.tagName === "TD" && c !== td);
+  return other ? other.children[[...td.children].indexOf(s)] || null : null;
+}
+
 function sentenceId(e) {
-  const s = e.closest && e.closest("[data-s], [id]");
+  let s = e.closest && e.closest("[data-s], [id], .parallel td > *");
   if (!s) return "";
+  if (!s.id && !s.dataset.s) s = partner(s) || s;
   const id = s.dataset.s || s.id;
   return sentenceRE.test(id) ? id : "";
 }
 
 function mark(id, cls, on) {
   if (!id) return;
-  for (const e of document.querySelectorAll(`[id="${id}"], [data-s="${id}"]`)) e.classList.toggle(cls, on);
+  for (const e of document.querySelectorAll(`[id="${id}"], [data-s="${id}"]`)) {
+    e.classList.toggle(cls, on);
+    const p = partner(e);
+    if (p) p.classList.toggle(cls, on);
+  }
 }
 
 let hovered = "";

@@ -47,7 +47,9 @@ export async function altFor(src) {
     return li;
   }
   if (src.matches("h1, h2")) {
-    return el("p", Object.assign(attrs, { class: "alt alt-h" }), lang === "zh" ? b.zh : b.en);
+    const h = el("p", Object.assign(attrs, { class: "alt alt-h" }));
+    sentences(h, b, lang, false);
+    return h;
   }
   const p = el("div", attrs);
   sentences(p, b, lang, Boolean(src.querySelector(":scope > strong[id]")));

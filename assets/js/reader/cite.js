@@ -1,11 +1,13 @@
 // cite.js: the ¶ number of every paragraph opens the paragraph's menu: a
 // link to the paragraph (or to the sentence or range the reader targeted),
-// its citations (GB/T 7714, Chicago note and bibliography) with the day's
-// access date, the article's citation files, and the same place in the
-// other language. Each Copy button says on itself that it copied. Without
-// JS the ¶ number is a plain link to the paragraph.
+// its citations (GB/T 7714, Chicago note and bibliography, citation.js) with
+// the access date of the moment they are copied, the article's citation
+// files, and the same place in the other language. Each Copy button has its
+// own status (role=status) right after it: the confirmation shows next to
+// the button pressed and is announced, and pressing another clears the
+// others. Without JS the ¶ number is a plain link to the paragraph.
 import { el, t, pageData, copyText } from "./dom.js";
-import { open, setup } from "./popover.js";
+import { open, make } from "./popover.js";
 import { formatCitations } from "./citation.js";
 import { target } from "./align.js";
 import { withPlace } from "../site/place.js";
@@ -40,15 +42,29 @@ export function passage(id, targeted) {
   return { anchor, where: w };
 }
 
+// copyButton makes a Copy button and its status. text() is called at the
+// click, so that what is copied is current (a citation's access date).
 function copyButton(text, node) {
   const status = el("span", { class: "copy-status", role: "status" });
   const b = el("button", { type: "button", class: "copy" }, t("copy"));
   b.addEventListener("click", async () => {
+    const menu = b.closest(".pop-body") || document;
+    for (const other of menu.querySelectorAll(".copy")) other.classList.remove("done");
+    for (const s of menu.querySelectorAll(".copy-status")) s.textContent = "";
     const ok = await copyText(text(), node);
     status.textContent = t(ok ? "copied" : "copyFailed");
     b.classList.toggle("done", ok);
   });
   return [b, status];
+}
+
+// renderRuns fills p with a citation's runs, each run in another language
+// than the citation's in a span with its lang (the stylesheet sets English
+// in a Latin font, Chinese in a CJK one).
+function renderRuns(p, c) {
+  p.textContent = "";
+  p.lang = c.lang;
+  for (const r of c.parts) p.append(r.lang === c.lang ? r.text : el("span", { lang: r.lang }, r.text));
 }
 
 function fill(pop, id) {
@@ -61,11 +77,18 @@ function fill(pop, id) {
   pop.querySelector(".pop-title").textContent = label;
   const link = el("p", { class: "cite-text cite-url", lang: "en" }, url);
   body.append(el("h3", {}, t("linkTo")), link, el("p", { class: "copy-row" }, ...copyButton(() => url, link)));
-  for (const c of formatCitations({ lang: d.lang, cite: d.cite, url, where, accessed: today() })) {
-    const p = el("p", { class: "cite-text", lang: d.locale });
-    for (const r of c.parts) p.append(r.lang === d.locale ? r.text : el("span", { lang: r.lang }, r.text));
-    body.append(el("h3", {}, t(c.label)), p, el("p", { class: "copy-row" }, ...copyButton(() => p.textContent, p)));
-  }
+  const cite = (accessed) => formatCitations({ lang: d.lang, cite: d.cite, url, where, accessed });
+  cite(today()).forEach((c, i) => {
+    const p = el("p", { class: "cite-text" });
+    renderRuns(p, c);
+    // The access date is the day of the copy, even if the menu was opened
+    // the day before.
+    const text = () => {
+      renderRuns(p, cite(today())[i]);
+      return p.textContent;
+    };
+    body.append(el("h3", {}, t(c.label)), p, el("p", { class: "copy-row" }, ...copyButton(text, p)));
+  });
   if (d.files && Object.keys(d.files).length) {
     const ul = el("ul", { class: "cite-files" });
     for (const [name, href] of Object.entries(d.files)) ul.append(el("li", {}, el("a", { href, download: true }, name)));
@@ -78,14 +101,13 @@ function fill(pop, id) {
 }
 
 export function init() {
-  const pop = document.getElementById("para-pop");
-  if (!pop || typeof pop.showPopover !== "function") return;
-  setup(pop);
+  if (typeof HTMLElement.prototype.showPopover !== "function") return;
   document.addEventListener("click", (e) => {
     const a = e.target.closest && e.target.closest("a.pn");
     if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     const id = a.getAttribute("href").slice(1);
+    const pop = make("para-pop", true);
     fill(pop, id);
     open(pop, a);
   });

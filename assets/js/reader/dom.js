@@ -1,4 +1,5 @@
 // dom.js: small DOM and data helpers shared by the reader's modules.
+import * as params from "@params";
 
 // el makes an element with attributes and children (strings become text).
 export function el(tag, attrs, ...children) {
@@ -25,11 +26,12 @@ export function pageData() {
   return data;
 }
 
-// t returns a UI string, with {{ .N }}-style parameters filled in.
-export function t(key, params) {
-  const d = pageData();
-  let s = (d && d.t && d.t[key]) || key;
-  for (const [k, v] of Object.entries(params || {})) {
+// t returns a UI string of the page's language (built into the bundle,
+// see _partials/utils/ui-strings.html), with {{ .N }}-style parameters
+// filled in.
+export function t(key, args) {
+  let s = (params.t && params.t[key]) || key;
+  for (const [k, v] of Object.entries(args || {})) {
     s = s.split("{{ ." + k + " }}").join(String(v));
   }
   return s;

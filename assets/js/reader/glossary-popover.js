@@ -4,7 +4,7 @@
 // term is opened. Without JS (or without the data) the term is a plain
 // link to its glossary entry.
 import { el, t, pageData, fetchJSON } from "./dom.js";
-import { open, setup } from "./popover.js";
+import { open, make } from "./popover.js";
 
 function fill(body, term, entry) {
   // term: [zh, pinyin, en, other renderings, note, glossary entry URL]
@@ -20,9 +20,7 @@ function fill(body, term, entry) {
 }
 
 export function init() {
-  const pop = document.getElementById("term-pop");
-  if (!pop || typeof pop.showPopover !== "function") return;
-  setup(pop);
+  if (typeof HTMLElement.prototype.showPopover !== "function") return;
   document.addEventListener("click", (e) => {
     const a = e.target.closest && e.target.closest("a.term");
     if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
@@ -33,6 +31,7 @@ export function init() {
         location.href = a.href;
         return;
       }
+      const pop = make("term-pop", false);
       fill(pop.querySelector(".pop-body"), all[id], a.href);
       pop.setAttribute("aria-label", a.textContent);
       open(pop, a);

@@ -3,6 +3,9 @@
 // sheet on phones. Focus moves into the popover and stays there until it
 // is closed (Tab and Shift-Tab cycle inside it); Escape, the Close button
 // and a click outside close it, and focus returns to the control.
+import { el, t } from "./dom.js";
+import { setMode, mode } from "./terms.js";
+
 const wide = window.matchMedia("(min-width: 40rem)");
 let invoker = null;
 
@@ -38,9 +41,41 @@ export function open(pop, from, anchor) {
   (f.find((e) => !e.matches(".pop-close")) || f[0] || pop).focus();
 }
 
-export function setup(pop) {
-  if (!pop || pop.dataset.ready) return;
-  pop.dataset.ready = "1";
+// termsMode is the reader's choice of how glossary terms are marked, a
+// group of radio buttons shown in every popover.
+function termsMode() {
+  const box = el("fieldset", { class: "terms-mode" }, el("legend", {}, t("terms")));
+  for (const m of ["first", "all", "none"]) {
+    const input = el("input", { type: "radio", name: "terms", value: m });
+    input.checked = m === mode();
+    input.addEventListener("change", () => setMode(m));
+    box.append(el("label", {}, input, " " + t("terms" + m[0].toUpperCase() + m.slice(1))));
+  }
+  return box;
+}
+
+// make returns the popover with this id, made the first time: a close
+// button, a title (when titled), a body the caller fills, and the terms
+// choice.
+export function make(id, titled) {
+  let pop = document.getElementById(id);
+  if (pop) return pop;
+  const attrs = { id, class: "pop", popover: "auto", role: "dialog" };
+  const kids = [el("button", { type: "button", class: "pop-close", popovertarget: id, popovertargetaction: "hide" }, t("close"))];
+  if (titled) {
+    attrs["aria-labelledby"] = id + "-h";
+    kids.push(el("h2", { id: id + "-h", class: "pop-title" }));
+  } else {
+    attrs["aria-label"] = t("glossary");
+  }
+  kids.push(el("div", { class: "pop-body" }), termsMode());
+  pop = el("div", attrs, ...kids);
+  document.body.append(pop);
+  setup(pop);
+  return pop;
+}
+
+function setup(pop) {
   // "beforetoggle" fires synchronously; "toggle" is queued and could take
   // focus back after the reader has moved on.
   pop.addEventListener("beforetoggle", (e) => {

@@ -5,7 +5,12 @@
 import { el, pageData, fetchJSON } from "./dom.js";
 
 const key = "terms";
-let mode = "first";
+let current = "first";
+
+// mode is how terms are marked now: "first", "all" or "none".
+export function mode() {
+  return current;
+}
 let removed = []; // [link, text node] pairs unwrapped by "none"
 
 function stored() {
@@ -86,12 +91,12 @@ function rewrap() {
 
 export async function setMode(m) {
   const root = document.querySelector(".text");
-  if (!root || m === mode) return;
-  if (mode === "none") rewrap();
-  if (mode === "all") unmarkMore(root);
+  if (!root || m === current) return;
+  if (current === "none") rewrap();
+  if (current === "all") unmarkMore(root);
   if (m === "all") await markAll(root);
   if (m === "none") unwrap(root);
-  mode = m;
+  current = m;
   try {
     localStorage.setItem(key, m);
   } catch (err) {
@@ -101,9 +106,6 @@ export async function setMode(m) {
 }
 
 export function init() {
-  for (const r of document.querySelectorAll("input[name=terms]")) {
-    r.addEventListener("change", () => setMode(r.value));
-  }
   const m = stored();
   if (m !== "first") setMode(m).catch(() => {});
 }

@@ -29,8 +29,8 @@
 // Medians over the queries are reported. Flags:
 //
 //	-synth list  also measure synthetic archives of these sizes (default none)
-//	-out file    the Markdown report (default tools/bench/search/results.md)
-//	-root dir    the site root (default ".")
+//	-out file    the Markdown report (default tools/bench/search/results.md in the repository)
+//	-root dir    the site root (default: the repository root)
 package main
 
 import (
@@ -58,14 +58,15 @@ import (
 
 	"policysite/tools/hosting"
 	"policysite/tools/searchtest"
+	"policysite/tools/sitetest"
 )
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("bench/search: ")
 	synth := flag.String("synth", "", "comma-separated synthetic archive sizes, e.g. 1,100,1000")
-	out := flag.String("out", filepath.Join("tools", "bench", "search", "results.md"), "the Markdown report")
-	root := flag.String("root", ".", "the site root")
+	out := flag.String("out", filepath.Join(sitetest.Root(), "tools", "bench", "search", "results.md"), "the Markdown report")
+	root := flag.String("root", sitetest.Root(), "the site root")
 	flag.Parse()
 	if flag.NArg() != 0 {
 		flag.Usage()
@@ -75,7 +76,15 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ctx, cancel := browser()
+	profile, err := os.MkdirTemp("", "bench-chromium-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(profile)
+	ctx, cancel, err := sitetest.StartBrowser(profile)
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer cancel()
 	var report bytes.Buffer
 	command := "go run ./tools/bench/search"
@@ -115,25 +124,8 @@ func main() {
 	log.Printf("wrote %s", *out)
 }
 
-func browser() (context.Context, context.CancelFunc) {
-	bin := os.Getenv("CHROMIUM")
-	if bin == "" {
-		bin = "/usr/bin/chromium"
-	}
-	dir, _ := os.MkdirTemp("", "bench-chromium-")
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(bin), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(dir))
-	ctx, cancelB := chromedp.NewContext(actx)
-	if err := chromedp.Do(ctx); err != nil {
-		log.Fatalf("start chromium: %v", err)
-	}
-	return ctx, func() { cancelB(); cancelA(); os.RemoveAll(dir) }
-}
-
 func chromiumVersion() string {
-	out, _ := exec.Command("/usr/bin/chromium", "--version").Output()
+	out, _ := exec.Command(sitetest.ChromiumPath(), "--version").Output()
 	return strings.TrimSpace(string(out))
 }
 
@@ -186,8 +178,13 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 		return "", err
 	}
 	defer os.RemoveAll(pub)
+	cache, err := os.MkdirTemp("", "bench-cache-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(cache)
 	t0 := time.Now()
-	if err := run(repo, "go", "tool", "hugo", "--quiet", "--minify", "--source", siteRoot, "-d", pub, "-b", "http://127.0.0.1/"); err != nil {
+	if err := sitetest.BuildSite(siteRoot, "http://127.0.0.1/", pub, cache); err != nil {
 		return "", err
 	}
 	hugoTime := time.Since(t0)
@@ -330,19 +327,29 @@ func (g *gzSizes) size(urlPath string) int {
 	return n
 }
 
+// dirGzip adds up the gzip sizes of the files under dir whose path (dir
+// included, slash-separated) keep accepts.
 func dirGzip(dir string, keep func(string) bool) int {
+	files, err := sitetest.Files(dir)
+	if err != nil {
+		log.Fatal(err)
+	}
 	total := 0
-	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
-		if err == nil && !fi.IsDir() && keep(filepath.ToSlash(p)) {
-			b, _ := os.ReadFile(p)
-			n := hosting.GzipSize(b)
-			if strings.Contains(p, ".pf_") && len(b) < n {
-				n = len(b)
-			}
-			total += n
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if !keep(filepath.ToSlash(p)) {
+			continue
 		}
-		return nil
-	})
+		b, err := os.ReadFile(p)
+		if err != nil {
+			log.Fatal(err)
+		}
+		n := hosting.GzipSize(b)
+		if strings.Contains(p, ".pf_") && len(b) < n {
+			n = len(b)
+		}
+		total += n
+	}
 	return total
 }
 
@@ -420,25 +427,39 @@ func score(m *metrics, got, want map[string]bool) (tp, fp, fn int) {
 	return
 }
 
+// queryTimeout bounds the browser calls of one query (a slow machine, a
+// synthetic archive of 1,000 articles).
+const queryTimeout = 3 * time.Minute
+
 // freshTab opens a tab with the browser's HTTP cache emptied, so every
-// query is a first visit.
-func freshTab(ctx context.Context) (context.Context, context.CancelFunc) {
-	tab, cancel := chromedp.NewContext(ctx)
-	chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, network.ClearBrowserCache, cdp.Empty{})
-		return err
-	}))
-	return tab, cancel
+// query is a first visit. The context it returns has a deadline of
+// queryTimeout.
+func freshTab(browser context.Context) (context.Context, context.CancelFunc, error) {
+	tab, closeTab, err := sitetest.OpenTab(browser)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(tab, queryTimeout)
+	stop := func() { cancel(); closeTab() }
+	if _, err := chromedp.Call(ctx, network.ClearBrowserCache, cdp.Empty{}); err != nil {
+		stop()
+		return nil, nil, err
+	}
+	return ctx, stop, nil
 }
 
 func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Block, sizes *gzSizes, reqs *reqLog) (metrics, error) {
 	var m metrics
-	tab, cancel := freshTab(ctx)
+	tab, cancel, err := freshTab(ctx)
+	if err != nil {
+		return m, err
+	}
 	defer cancel()
 	reqs.reset()
-	err := chromedp.Do(tab, chromedp.Navigate(base+"/"+lang+"/search/?q="+url.QueryEscape(q)),
-		poll(`document.documentElement.dataset.searchDone`))
-	if err != nil {
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/"+lang+"/search/?q="+url.QueryEscape(q))); err != nil {
+		return m, err
+	}
+	if err := sitetest.Await(tab, `!!document.documentElement.dataset.searchDone`, queryTimeout); err != nil {
 		return m, err
 	}
 	// The page renders 50 hits at a time ("show more" renders the next 50):
@@ -497,7 +518,10 @@ func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Bl
 
 func measurePagefind(ctx context.Context, base, lang, q string, want []searchtest.Block, sizes *gzSizes, reqs *reqLog) (metrics, error) {
 	var m metrics
-	tab, cancel := freshTab(ctx)
+	tab, cancel, err := freshTab(ctx)
+	if err != nil {
+		return m, err
+	}
 	defer cancel()
 	reqs.reset()
 	type result struct {
@@ -509,14 +533,17 @@ func measurePagefind(ctx context.Context, base, lang, q string, want []searchtes
 	// Pagefind fetches from a web worker, out of the page's Resource
 	// Timing: the harness pauses after the first result while the server's
 	// log is read.
-	if err := chromedp.Do(tab, chromedp.Navigate(base+"/pf-bench/"+lang+".html?q="+url.QueryEscape(q)), poll(`window.pfFirst`)); err != nil {
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/pf-bench/"+lang+".html?q="+url.QueryEscape(q))); err != nil {
+		return m, err
+	}
+	if err := sitetest.Await(tab, `!!window.pfFirst`, queryTimeout); err != nil {
 		return m, err
 	}
 	m.bytes = reqs.bytes(func(p string) bool { return strings.HasPrefix(p, "/pagefind/") }, sizes)
-	if err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Evaluate[bool](`window.pfContinue(), true`)(ctx, t)
-		return err
-	}), poll(`window.pfResult`)); err != nil {
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`window.pfContinue(), true`)); err != nil {
+		return m, err
+	}
+	if err := sitetest.Await(tab, `!!window.pfResult`, queryTimeout); err != nil {
 		return m, err
 	}
 	r, err := chromedp.Run(tab, chromedp.Evaluate[result](`window.pfResult`))
@@ -533,14 +560,6 @@ func measurePagefind(ctx context.Context, base, lang, q string, want []searchtes
 	m.hadResult = len(r.URLs) > 0
 	m.firstMs, m.warmMs = r.FirstMs, r.WarmMs
 	return m, nil
-}
-
-func poll(expr string) chromedp.Action[chromedp.Void] {
-	p := chromedp.Poll[bool]("!!("+expr+")", chromedp.WithPollingTimeout(120*time.Second))
-	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := p(ctx, t)
-		return chromedp.Void{}, err
-	}
 }
 
 // writeHarness writes the Pagefind test pages: /pf-bench/<lang>.html runs

@@ -2,11 +2,12 @@
 // gzip-compressed bytes of its HTML, CSS and JS and the number of requests
 // it makes before any search, for both languages.
 //
-// Usage (from the repository root):
+// Usage (from anywhere in the repository):
 //
 //	go run ./tools/bench/site/weight [-out tools/bench/site/weight.md] [-check]
 //
-// It builds the site with `go tool hugo --minify` into a temporary folder,
+// It builds the site with the production flags (sitetest.BuildSite) into a
+// temporary folder,
 // takes one page of each kind (landing, home, article, section, parallel,
 // glossary, search, 404) in each language, parses its HTML for the
 // sub-resources a browser fetches at load (stylesheets, scripts, images,
@@ -34,6 +35,7 @@ import (
 	"strings"
 
 	"policysite/tools/hosting"
+	"policysite/tools/sitetest"
 )
 
 const (
@@ -45,16 +47,12 @@ const (
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("weight: ")
-	out := flag.String("out", "tools/bench/site/weight.md", "Markdown report")
+	out := flag.String("out", filepath.Join(sitetest.Root(), "tools", "bench", "site", "weight.md"), "Markdown report")
 	check := flag.Bool("check", false, "exit 1 if a page misses the goal")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		flag.Usage()
 		os.Exit(2)
-	}
-	root, err := os.Getwd()
-	if err != nil {
-		log.Fatal(err)
 	}
 	dir, err := os.MkdirTemp("", "weight-")
 	if err != nil {
@@ -62,8 +60,8 @@ func main() {
 	}
 	defer os.RemoveAll(dir)
 	publish := filepath.Join(dir, "public")
-	if msg, err := hosting.Build(root, root, base, publish, filepath.Join(dir, "cache")); err != nil {
-		log.Fatalf("%v\n%s", err, msg)
+	if err := sitetest.BuildSite("", base, publish, filepath.Join(dir, "cache")); err != nil {
+		log.Fatal(err)
 	}
 	report, over, err := measure(publish)
 	if err != nil {

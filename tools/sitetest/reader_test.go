@@ -1,0 +1,521 @@
+package sitetest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The reader as readers use it: keep my place, both languages my way,
+// popovers that keep focus, print and cite correctly, reader modes.
+
+const article = "zhoushan-two-firsts/"
+
+func other(lang string) string {
+	if lang == "zh" {
+		return "en"
+	}
+	return "zh"
+}
+
+// scrollTo puts the element with id at the reading line of the window
+// (a quarter down, below the sticky header), as a reader who scrolled there
+// would have it, without touching the address.
+func scrollTo(t *testing.T, tab *Tab, id string) {
+	t.Helper()
+	Eval[bool](t, tab, fmt.Sprintf(`(() => {
+  const e = document.getElementById(%q);
+  const top = e.getBoundingClientRect().top + scrollY;
+  const h = document.querySelector(".site-header").getBoundingClientRect().height;
+  scrollTo(0, Math.max(0, top - h - (innerHeight - h) / 6));
+  return true })()`, id))
+	tab.WaitFor(t, fmt.Sprintf(`(() => { const r = document.getElementById(%q).getBoundingClientRect(); return r.top > 0 && r.top < innerHeight / 2 })()`, id))
+}
+
+// press clicks the element sel matches where it is on the screen, as a
+// reader would, without scrolling it into view first (chromedp.Click does,
+// and scrolling to a sticky header's place in the page loses the reader's
+// place).
+func press(t *testing.T, tab *Tab, sel string) {
+	t.Helper()
+	xy := Eval[[]float64](t, tab, `(r => [r.left + r.width / 2, r.top + r.height / 2])(document.querySelector(`+jsString(sel)+`).getBoundingClientRect())`)
+	tab.Do(t, chromedp.MouseClickXY(xy[0], xy[1]))
+}
+
+// hover moves the mouse over the middle of the element sel matches.
+func hover(t *testing.T, tab *Tab, sel string) {
+	t.Helper()
+	xy := Eval[[]float64](t, tab, `(r => [r.left + r.width / 2, r.top + Math.min(r.height / 2, 8)])(document.querySelector(`+jsString(sel)+`).getBoundingClientRect())`)
+	tab.Do(t, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, xy[0], xy[1]))
+}
+
+// landedOn checks that the tab's page shows block (or one of its
+// sentences) at its address and in view.
+func landedOn(t *testing.T, tab *Tab, wantURL, block string) {
+	t.Helper()
+	tab.WaitFor(t, fmt.Sprintf(`location.href.split("#")[0] === %q && document.readyState === "complete"`, strings.Split(wantURL, "#")[0]))
+	hash := Eval[string](t, tab, `decodeURIComponent(location.hash.slice(1))`)
+	if hash != block && !strings.HasPrefix(hash, block+".") {
+		t.Errorf("landed on %s, want #%s or one of its sentences", tab.Location(t), block)
+		return
+	}
+	tab.WaitFor(t, fmt.Sprintf(`(() => { const r = document.getElementById(%q).getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight })()`, hash))
+}
+
+// TestSwitchKeepsPlace: a reader who scrolled to a paragraph (no hash), or
+// who jumped to one from the contents and read on (a stale hash), and then
+// switches language lands on the paragraph they were reading, on phones and
+// desktops, on article, section, parallel and glossary pages.
+func TestSwitchKeepsPlace(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	pages := []struct{ path, place string }{
+		{article, "p12"},
+		{article + "section-3/", "p13"},
+		{article + "parallel/", "p16"},
+		{"glossary/", "common-prosperity"},
+	}
+	for _, v := range []Viewport{Phone, Desktop} {
+		tab.Viewport(t, v)
+		for _, lang := range langs {
+			for _, p := range pages {
+				t.Run(v.Name+"/"+lang+"/"+p.path, func(t *testing.T) {
+					tab.Navigate(t, s.url(lang, p.path))
+					scrollTo(t, tab, p.place)
+					press(t, tab, `.lang-switch a[data-lang-switch]`)
+					landedOn(t, tab, s.url(other(lang), p.path), p.place)
+				})
+			}
+		}
+	}
+	tab.Viewport(t, Desktop)
+	t.Run("stale hash", func(t *testing.T) {
+		tab.Navigate(t, s.url("en", article))
+		tab.Do(t, chromedp.Click(chromedp.CSS(`.toc a[href="#p6"]`)))
+		tab.WaitFor(t, `location.hash === "#p6"`)
+		scrollTo(t, tab, "p12")
+		press(t, tab, `.lang-switch a[data-lang-switch]`)
+		landedOn(t, tab, s.url("zh", article), "p12")
+	})
+	t.Run("keyboard reaches the switch from the text", func(t *testing.T) {
+		tab.Navigate(t, s.url("en", article))
+		scrollTo(t, tab, "p12")
+		// The switch stays on screen (the header sticks to the top).
+		tab.WaitFor(t, `(() => { const r = document.querySelector(".lang-switch a[data-lang-switch]").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`)
+		// From ¶12's menu a keyboard reader reads on in the other language.
+		tab.Do(t, chromedp.Focus(chromedp.CSS(`#p12 .pn`)), chromedp.KeyEvent(kb.Enter))
+		tab.WaitFor(t, `document.getElementById("para-pop").matches(":popover-open")`)
+		href := Eval[string](t, tab, `document.querySelector("#para-pop .read-other a").href`)
+		if !strings.HasPrefix(href, s.url("zh", article)) || !strings.Contains(href, "#p12") {
+			t.Errorf("read-other link %s, want the Chinese page at ¶12", href)
+		}
+	})
+	t.Run("search page carries the query", func(t *testing.T) {
+		tab.Navigate(t, s.url("zh", "search/?q=%E6%B5%B7%E6%B4%8B"))
+		press(t, tab, `.lang-switch a[data-lang-switch]`)
+		tab.WaitFor(t, `location.pathname.endsWith("/en/search/")`)
+		if q := Eval[string](t, tab, `new URLSearchParams(location.search).get("q") || ""`); q != "海洋" {
+			t.Errorf("switch from a search dropped the query: q=%q", q)
+		}
+	})
+}
+
+// TestViews: the both view is switched in place, keeps the place, shows
+// the other language after each block (interleaved on phones, side by side
+// on desktops), is carried in the address and remembered; without JS, 对照
+// opens the parallel page.
+func TestViews(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	for _, v := range []Viewport{Desktop, Phone} {
+		t.Run(v.Name, func(t *testing.T) {
+			tab.Viewport(t, v)
+			tab.Navigate(t, s.url("en", article))
+			Eval[bool](t, tab, `localStorage.clear(), true`)
+			tab.Navigate(t, s.url("en", article))
+			scrollTo(t, tab, "p12")
+			press(t, tab, `.lang-switch a[data-view="both"]`)
+			tab.WaitFor(t, `!!document.querySelector(".article.both") && document.querySelector('#p12 + .alt[lang="zh-Hans"]') !== null`)
+			if u := tab.Location(t); !strings.Contains(u, "view=both") || !strings.HasPrefix(u, s.url("en", article)) {
+				t.Errorf("both view at %s, want the same page with ?view=both", u)
+			}
+			tab.WaitFor(t, `(() => { const r = document.getElementById("p12").getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight / 2 })()`)
+			side := Eval[bool](t, tab, `(() => { const a = document.getElementById("p12").getBoundingClientRect(), b = document.querySelector("#p12 + .alt").getBoundingClientRect(); return b.left >= a.right - 1 && Math.abs(b.top - a.top) < 40 })()`)
+			if side != (v == Desktop) {
+				t.Errorf("side by side = %v on %s", side, v.Name)
+			}
+			if zh := Eval[string](t, tab, `document.querySelector("#p12 + .alt").textContent`); !strings.Contains(zh, "海上花园城市") {
+				t.Errorf("the Chinese of ¶12 is %q", zh)
+			}
+			// Remembered: a new visit without ?view opens the both view.
+			tab.Navigate(t, s.url("en", article+"section-3/"))
+			tab.WaitFor(t, `document.querySelector(".article.both") !== null && document.querySelectorAll(".alt.view").length > 5`)
+			// Back to one language, in place.
+			press(t, tab, `.lang-switch a[hreflang="en"]`)
+			tab.WaitFor(t, `document.querySelector(".article.both") === null && document.querySelectorAll(".alt.view").length === 0 && !location.search.includes("view=both")`)
+		})
+	}
+	t.Run("a shared link opens the both view", func(t *testing.T) {
+		tab.Viewport(t, Desktop)
+		tab.Navigate(t, s.url("zh", article))
+		Eval[bool](t, tab, `localStorage.clear(), true`)
+		tab.Navigate(t, s.url("zh", article)+"?view=both#p6")
+		tab.WaitFor(t, `document.querySelector('.article.both #p6 + .alt[lang="en"]') !== null`)
+	})
+	t.Run("without JS 对照 opens the parallel page", func(t *testing.T) {
+		tab.JavaScript(t, false)
+		defer tab.JavaScript(t, true)
+		tab.Navigate(t, s.url("zh", article))
+		href := Eval[string](t, tab, `document.querySelector('.lang-switch a[data-view="both"]').href`)
+		if href != s.url("zh", article+"parallel/") {
+			t.Errorf("对照 links %s", href)
+		}
+	})
+}
+
+// TestReveal: the per-paragraph reveal shows the other language under the
+// paragraph; its control does not move, says its state, and is labelled in
+// the reader's language.
+func TestReveal(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	label := map[string]*regexp.Regexp{"en": regexp.MustCompile(`^(Show|Hide) Chinese$`), "zh": regexp.MustCompile(`^(显示|隐藏)英文$`)}
+	for _, v := range []Viewport{Phone, Desktop} {
+		for _, lang := range langs {
+			t.Run(v.Name+"/"+lang, func(t *testing.T) {
+				tab.Viewport(t, v)
+				tab.Navigate(t, s.url(lang, article+"section-3/"))
+				Eval[bool](t, tab, `localStorage.clear(), true`)
+				tab.Navigate(t, s.url(lang, article+"section-3/"))
+				scrollTo(t, tab, "p12")
+				btn := `document.querySelector("#p12 .reveal")`
+				tab.WaitFor(t, btn+` !== null`)
+				before := Eval[[]float64](t, tab, `(r => [r.left, r.top + scrollY])(`+btn+`.getBoundingClientRect())`)
+				if l := Eval[string](t, tab, btn+`.querySelector(".label").textContent`); !label[lang].MatchString(l) || Eval[string](t, tab, btn+`.getAttribute("aria-expanded")`) != "false" {
+					t.Errorf("reveal control %q (expanded=%s)", l, Eval[string](t, tab, btn+`.getAttribute("aria-expanded")`))
+				}
+				tab.Do(t, chromedp.Click(chromedp.CSS(`#p12 .reveal`)))
+				tab.WaitFor(t, `document.querySelector("#p12 + .alt.reveal-text") !== null && `+btn+`.getAttribute("aria-expanded") === "true"`)
+				after := Eval[[]float64](t, tab, `(r => [r.left, r.top + scrollY])(`+btn+`.getBoundingClientRect())`)
+				if fmt.Sprint(before) != fmt.Sprint(after) {
+					t.Errorf("the reveal control moved from %v to %v", before, after)
+				}
+				if l := Eval[string](t, tab, btn+`.querySelector(".label").textContent`); !label[lang].MatchString(l) || !strings.HasPrefix(l, map[string]string{"zh": "隐藏", "en": "Hide"}[lang]) {
+					t.Errorf("open reveal control says %q", l)
+				}
+				want := map[string]string{"zh": "garden city on the sea", "en": "海上花园城市"}[lang]
+				if txt := Eval[string](t, tab, `document.querySelector("#p12 + .alt").textContent`); !strings.Contains(txt, want) {
+					t.Errorf("revealed text %q lacks %q", txt, want)
+				}
+				tab.Do(t, chromedp.Click(chromedp.CSS(`#p12 .reveal`)))
+				tab.WaitFor(t, `document.querySelector("#p12 + .alt") === null`)
+			})
+		}
+	}
+}
+
+// TestPopoverFocus: Tab and Shift-Tab never leave an open popover for the
+// page behind it; Escape closes it and focus returns to its control; on a
+// desktop the popover opens next to its term.
+func TestPopoverFocus(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	for _, lang := range langs {
+		for _, c := range []struct{ name, control, pop string }{
+			{"glossary term", "#p11 a.term", "term-pop"},
+			{"¶ menu", "#p12 .pn", "para-pop"},
+		} {
+			t.Run(lang+"/"+c.name, func(t *testing.T) {
+				tab.Viewport(t, Desktop)
+				tab.Navigate(t, s.url(lang, article+"section-3/"))
+				scrollTo(t, tab, "p11")
+				tab.Do(t, chromedp.Focus(chromedp.CSS(c.control)), chromedp.KeyEvent(kb.Enter))
+				open := fmt.Sprintf(`document.getElementById(%q).matches(":popover-open")`, c.pop)
+				inside := fmt.Sprintf(`document.getElementById(%q).contains(document.activeElement)`, c.pop)
+				tab.WaitFor(t, open+" && "+inside)
+				for i := 0; i < 16; i++ {
+					key := chromedp.KeyEvent(kb.Tab)
+					if i >= 8 {
+						key = chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift))
+					}
+					tab.Do(t, key)
+					if !Eval[bool](t, tab, open+" && "+inside) {
+						t.Fatalf("after %d Tab presses focus is on %s, outside the open popover", i+1, Eval[string](t, tab, `document.activeElement.outerHTML.slice(0, 80)`))
+					}
+				}
+				if c.pop == "term-pop" {
+					gap := Eval[float64](t, tab, fmt.Sprintf(`(() => { const a = document.querySelector(%q).getBoundingClientRect(), p = document.getElementById(%q).getBoundingClientRect(); return Math.min(Math.abs(p.top - a.bottom), Math.abs(a.top - p.bottom)) })()`, c.control, c.pop))
+					if gap > 24 {
+						t.Errorf("the glossary popover opens %.0f px from its term", gap)
+					}
+				}
+				tab.Do(t, chromedp.KeyEvent(kb.Escape))
+				tab.WaitFor(t, fmt.Sprintf(`!%s && document.activeElement === document.querySelector(%q)`, open, c.control))
+				// A click outside closes it too.
+				tab.Do(t, chromedp.Click(chromedp.CSS(c.control)))
+				tab.WaitFor(t, open)
+				tab.Do(t, chromedp.MouseClickXY(5, 400))
+				tab.WaitFor(t, "!"+open)
+			})
+		}
+	}
+}
+
+// TestPrint: printed, a page shows its ¶ numbers, URL and (translated
+// pages) the translation note, no header or controls, in a serif font;
+// the parallel text prints side by side.
+func TestPrint(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	tab.Viewport(t, Viewport{Name: "A4", Width: 794, Height: 1123})
+	tab.PrintMedia(t, true)
+	defer tab.PrintMedia(t, false)
+	for _, lang := range langs {
+		tab.Navigate(t, s.url(lang, article))
+		visible := func(sel string) bool {
+			return Eval[bool](t, tab, fmt.Sprintf(`(() => { const e = document.querySelector(%q); return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden" })()`, sel))
+		}
+		for sel, want := range map[string]bool{"#p12 .pn": true, ".print-url": true, ".site-header": false, ".lang-switch": false, ".toc": false, "#p12 .reveal": false, ".translation-note": lang == "en"} {
+			if visible(sel) != want {
+				t.Errorf("%s print: %s visible = %v, want %v", lang, sel, !want, want)
+			}
+		}
+		if n := Eval[string](t, tab, `document.querySelector("#p12 .pn").textContent`); n != "¶12" {
+			t.Errorf("%s print: ¶ number %q", lang, n)
+		}
+		if u := Eval[string](t, tab, `document.querySelector(".print-url").textContent`); !strings.HasSuffix(u, "/"+lang+"/"+article) {
+			t.Errorf("%s print: URL %q", lang, u)
+		}
+		if f := Eval[string](t, tab, `getComputedStyle(document.querySelector("#p12")).fontFamily`); !strings.Contains(strings.ToLower(f), "serif") || strings.Contains(strings.ToLower(f), "sans-serif") && strings.Index(strings.ToLower(f), "sans") < strings.Index(strings.ToLower(f), "serif") {
+			t.Errorf("%s print: ¶12 set in %q, want the serif print fonts", lang, f)
+		}
+		tab.Navigate(t, s.url(lang, article+"parallel/"))
+		if !Eval[bool](t, tab, `(() => { const [a, b] = document.querySelectorAll("#p12 td"); const r = a.getBoundingClientRect(), q = b.getBoundingClientRect(); return Math.abs(r.top - q.top) < 2 && q.left >= r.right - 1 })()`) {
+			t.Errorf("%s print: the parallel text is not side by side", lang)
+		}
+	}
+	if dir := os.Getenv("SCREENSHOT_DIR"); dir != "" {
+		for _, lang := range langs {
+			tab.Navigate(t, s.url(lang, article))
+			tab.PrintPDF(t, filepath.Join(dir, lang+"-article.pdf"))
+			tab.Navigate(t, s.url(lang, article+"parallel/"))
+			tab.PrintPDF(t, filepath.Join(dir, lang+"-parallel.pdf"))
+		}
+	}
+}
+
+// TestCitations: the ¶ menu cites the paragraph (or the targeted sentence
+// or range) with the translator, the URL with its anchor and the day's
+// access date; the Copy button that was pressed says it copied, and the
+// clipboard holds that citation.
+func TestCitations(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	tab.GrantClipboard(t)
+	now := time.Now()
+	iso, long := now.Format("2006-01-02"), now.Format("January 2, 2006")
+	for _, c := range []struct {
+		lang, hash, para, anchor string
+		want                     []string
+	}{
+		{"zh", "", "p12", "#p12", []string{"何中伟", "打造“两个先行”舟山标志性成果", "今日浙江", iso, long}},
+		{"en", "", "p12", "#p12", []string{"He Zhongwei", "Delivering Zhoushan", "Chinese Policy Texts in English", "Zhejiang Today", iso, long}},
+		{"en", "#p12.3", "p12", "#p12.3", []string{"sentence 3", "Chinese Policy Texts in English"}},
+		{"zh", "#p3-6", "p3", "#p3-6", []string{"第3段第6项"}},
+		{"en", "#p13-p15", "p14", "#p13-p15", []string{"13–15"}},
+	} {
+		t.Run(c.lang+c.hash, func(t *testing.T) {
+			tab.Navigate(t, s.url(c.lang, article)+c.hash)
+			tab.Do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`[id=%q] .pn, .list:has([id=%q]) .pn`, c.para, c.para))))
+			tab.WaitFor(t, `document.getElementById("para-pop").matches(":popover-open")`)
+			texts := Eval[[]string](t, tab, `[...document.querySelectorAll("#para-pop .cite-text")].map(e => e.textContent)`)
+			if len(texts) < 4 {
+				t.Fatalf("%d citation texts", len(texts))
+			}
+			all := strings.Join(texts, "\n")
+			for _, w := range append(c.want, c.anchor) {
+				if !strings.Contains(all, w) {
+					t.Errorf("citations lack %q:\n%s", w, all)
+				}
+			}
+			// Copy the second citation: only its button says so.
+			Eval[bool](t, tab, `document.querySelectorAll("#para-pop .copy")[1].click(), true`)
+			tab.WaitFor(t, `document.querySelectorAll("#para-pop .copy-status")[1].textContent.length > 0`)
+			statuses := Eval[[]string](t, tab, `[...document.querySelectorAll("#para-pop .copy-status")].map(e => e.textContent)`)
+			for i, st := range statuses {
+				if (st != "") != (i == 1) {
+					t.Errorf("copy status %d = %q after pressing button 2", i, st)
+				}
+			}
+			if clip := tab.Clipboard(t); clip != texts[1] {
+				t.Errorf("clipboard %q, want the second citation %q", clip, texts[1])
+			}
+			tab.Do(t, chromedp.KeyEvent(kb.Escape))
+		})
+	}
+}
+
+// TestAlignment: hovering or tapping a sentence highlights its counterpart
+// on the parallel page and in a revealed paragraph; #p12.3 highlights on
+// arrival; a range #p13-p15 highlights its paragraphs.
+func TestAlignment(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	tab.Viewport(t, Desktop)
+	for _, lang := range langs {
+		t.Run(lang+"/parallel", func(t *testing.T) {
+			tab.Navigate(t, s.url(lang, article+"parallel/"))
+			// The other language's cell: its third sentence.
+			sel := fmt.Sprintf(`#p12 td[lang="%s"] > :nth-child(3)`, map[string]string{"zh": "en", "en": "zh-Hans"}[lang])
+			tab.Do(t, chromedp.ScrollIntoView(chromedp.CSS(sel)))
+			hover(t, tab, sel)
+			tab.WaitFor(t, `document.getElementById("p12.3").classList.contains("hl") && document.querySelector(`+jsString(sel)+`).classList.contains("hl")`)
+			tab.Do(t, chromedp.Click(chromedp.CSS(`[id="p12.2"]`)))
+			tab.WaitFor(t, `location.hash === "#p12.2" && document.getElementById("p12.2").classList.contains("tg")`)
+		})
+		t.Run(lang+"/revealed", func(t *testing.T) {
+			tab.Navigate(t, s.url(lang, article+"section-3/"))
+			tab.Do(t, chromedp.Click(chromedp.CSS(`#p12 .reveal`)))
+			tab.WaitFor(t, `document.querySelector('#p12 + .alt [data-s="p12.3"]') !== null`)
+			hover(t, tab, `#p12 + .alt [data-s="p12.3"]`)
+			tab.WaitFor(t, `document.getElementById("p12.3").classList.contains("hl")`)
+			hover(t, tab, `[id="p12.2"]`)
+			tab.WaitFor(t, `document.querySelector('#p12 + .alt [data-s="p12.2"]').classList.contains("hl") && !document.getElementById("p12.3").classList.contains("hl")`)
+		})
+		t.Run(lang+"/arrival", func(t *testing.T) {
+			tab.Navigate(t, s.url(lang, article)+"#p12.3")
+			tab.WaitFor(t, `document.getElementById("p12.3").classList.contains("tg") && !document.getElementById("p12.2").classList.contains("tg")`)
+			tab.Navigate(t, s.url(lang, article)+"#p13-p15")
+			tab.WaitFor(t, `["p13","p14","p15"].every(id => document.getElementById(id).classList.contains("tg")) && !document.getElementById("p12").classList.contains("tg") && !document.getElementById("p16").classList.contains("tg")`)
+		})
+	}
+}
+
+// TestReaderMode runs Readability 0.6.0 (Firefox Reader View and
+// read-later services use it) on the article pages: it gets the page's own
+// language only, from its first paragraph to its last, with title and
+// byline, and no control labels.
+func TestReaderMode(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	src, err := os.ReadFile(filepath.Join(NodeModules(t), "@mozilla", "readability", "Readability.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	han := regexp.MustCompile(`\p{Han}`)
+	for _, c := range []struct{ lang, first, last, byline string }{
+		{"zh", "舟山作为海洋特色鲜明的群岛城市", "以优异成绩迎接党的二十大胜利召开", "何中伟"},
+		{"en", "As an archipelagic city", "20th CPC National Congress", "He Zhongwei"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			tab.Navigate(t, s.url(c.lang, article))
+			tab.WaitFor(t, `document.querySelectorAll(".reveal").length > 10`) // the script has added its controls
+			var r struct{ Title, Byline, TextContent string }
+			raw := Eval[string](t, tab, string(src)+`; JSON.stringify(new Readability(document.cloneNode(true)).parse())`)
+			if err := json.Unmarshal([]byte(raw), &r); err != nil {
+				t.Fatalf("%v: %s", err, raw)
+			}
+			text := strings.Join(strings.Fields(r.TextContent), " ")
+			if !strings.Contains(r.Title, map[string]string{"zh": "打造“两个先行”舟山标志性成果", "en": "Delivering Zhoushan’s Landmark Achievements"}[c.lang]) {
+				t.Errorf("title %q", r.Title)
+			}
+			if !strings.Contains(r.Byline+text, c.byline) {
+				t.Errorf("no byline %q", c.byline)
+			}
+			i, j := strings.Index(text, c.first), strings.Index(text, c.last)
+			if i < 0 || j < i {
+				t.Errorf("reader text lacks the first or last paragraph (%d, %d):\n%s", i, j, text)
+			}
+			for _, label := range []string{"Show Chinese", "Hide Chinese", "显示英文", "隐藏英文", "中文原文", "英文译文", "Paragraph", "第1段", "Cite", "引用", "Copy", "复制"} {
+				if strings.Contains(text, label) {
+					t.Errorf("reader text holds the control label %q", label)
+				}
+			}
+			if c.lang == "en" && han.MatchString(text) {
+				t.Errorf("the English reader text holds Chinese: %q", han.FindAllString(text, 10))
+			}
+			if c.lang == "zh" && regexp.MustCompile(`[A-Za-z]{4,} [A-Za-z]{4,} [A-Za-z]{4,}`).MatchString(text) {
+				t.Errorf("the Chinese reader text holds English: %q", regexp.MustCompile(`[A-Za-z]{4,} [A-Za-z]{4,} [A-Za-z]{4,}`).FindString(text))
+			}
+		})
+	}
+}
+
+// TestTitlesUnique: every page has its own <title>.
+func TestTitlesUnique(t *testing.T) {
+	dir := Build(t, builtFor)
+	files, err := Files(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titleRE := regexp.MustCompile(`<title>([^<]*)</title>`)
+	seen := map[string]string{}
+	n := 0
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".html") || f == "index.html" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := titleRE.FindSubmatch(b)
+		if m == nil || strings.TrimSpace(string(m[1])) == "" {
+			t.Errorf("%s: no title", f)
+			continue
+		}
+		n++
+		title := string(m[1])
+		if prev, dup := seen[title]; dup {
+			t.Errorf("%s and %s share the title %q", prev, f, title)
+		}
+		seen[title] = f
+		if parts := strings.Split(title, " · "); len(parts) > 1 && parts[0] == parts[1] {
+			t.Errorf("%s: title repeats itself: %q", f, title)
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d pages with titles", n)
+	}
+}
+
+// TestAxeReader runs axe (WCAG 2.0–2.2 A and AA, target-size included) on
+// every page type in both languages, light at 320 px and dark at 200% zoom,
+// with the reader's controls shown and a popover open.
+func TestAxeReader(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	for _, v := range []struct {
+		vp     Viewport
+		scheme string
+	}{{Narrow, "light"}, {Zoom200, "dark"}} {
+		tab.Viewport(t, v.vp)
+		tab.ColorScheme(t, v.scheme)
+		for _, pt := range pageTypes {
+			for _, lang := range langs {
+				u := s.url(lang, pt.path)
+				if pt.name == "404" {
+					tab.Allow(t, `HTTP 404`)
+				}
+				tab.Navigate(t, u)
+				if pt.name == "section" {
+					tab.Do(t, chromedp.Click(chromedp.CSS(`#p12 .reveal`)))
+					tab.WaitFor(t, `document.querySelector("#p12 + .alt") !== null`)
+				}
+				for _, vi := range tab.Axe(t) {
+					t.Errorf("%s (%s, %s): %s", u, v.vp.Name, v.scheme, vi)
+				}
+			}
+		}
+	}
+	tab.ColorScheme(t, "")
+}

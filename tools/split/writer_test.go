@@ -1,0 +1,158 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// faultFS is the real file system, except that the n-th change (a folder
+// made, a file written, renamed or removed) fails. With n = 0 nothing
+// fails, and changes counts them.
+type faultFS struct {
+	osFS
+	n, changes int
+}
+
+var errInjected = errors.New("injected failure")
+
+func (f *faultFS) change() error {
+	f.changes++
+	if f.changes == f.n {
+		return errInjected
+	}
+	return nil
+}
+
+func (f *faultFS) Mkdir(name string) error {
+	if err := f.change(); err != nil {
+		return err
+	}
+	return f.osFS.Mkdir(name)
+}
+
+func (f *faultFS) WriteTemp(dir string, data []byte) (string, error) {
+	if err := f.change(); err != nil {
+		return "", err
+	}
+	return f.osFS.WriteTemp(dir, data)
+}
+
+func (f *faultFS) Rename(from, to string) error {
+	if err := f.change(); err != nil {
+		return err
+	}
+	return f.osFS.Rename(from, to)
+}
+
+func (f *faultFS) Remove(name string) error {
+	if err := f.change(); err != nil {
+		return err
+	}
+	return f.osFS.Remove(name)
+}
+
+// changedSite returns a site whose next run overwrites files (article a
+// changed), creates folders (article c is new) and removes an orphan
+// (article b is gone): every kind of change the writer makes.
+func changedSite(t *testing.T) string {
+	t.Helper()
+	dir := site(t, base, file("source/b/zh.txt", "标题二\n发布日期:2022-08-01\n段落。\n"))
+	if code, _, stderr := split(dir, "-allow-pending"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "source", "b")); err != nil {
+		t.Fatal(err)
+	}
+	zh := filepath.Join(dir, "source", "a", "zh.txt")
+	b, err := os.ReadFile(zh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		zh:                                    strings.Replace(string(b), "结语。", "新的结语。", 1),
+		filepath.Join(dir, "source/c/zh.txt"): "标题三\n发布日期:2022-09-01\n段落三。\n",
+	} {
+		os.MkdirAll(filepath.Dir(name), 0o755)
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestAllOrNothing injects a failure on the first, the second, … every
+// change the writer makes, and checks each time that the run fails and
+// the tree is exactly as it was: nothing half-written, no temporary file
+// left, no folder made, nothing removed.
+func TestAllOrNothing(t *testing.T) {
+	count := &faultFS{}
+	dir := changedSite(t)
+	out, err := Render(Options{Root: dir, AllowPending: true}, &strings.Builder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := out.Changes(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := apply(count, dir, c); err != nil {
+		t.Fatal(err)
+	}
+	if count.changes < 20 {
+		t.Fatalf("only %d changes: the scenario does not exercise the writer", count.changes)
+	}
+	kinds := map[string]bool{}
+	for _, w := range c.writes {
+		kinds["write"] = true
+		if _, err := os.Stat(filepath.Join(dir, w.Path)); err != nil {
+			t.Errorf("%s not written: %v", w.Path, err)
+		}
+	}
+	for range c.removes {
+		kinds["remove"] = true
+	}
+	if !kinds["write"] || !kinds["remove"] || len(c.rmdirs) == 0 {
+		t.Fatalf("scenario lacks writes, removals or folder removals: %v %v", kinds, c.rmdirs)
+	}
+	for n := 1; n <= count.changes; n++ {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			dir := changedSite(t)
+			before := snapshot(t, dir)
+			out, err := Render(Options{Root: dir, AllowPending: true}, &strings.Builder{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := out.Changes(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = apply(&faultFS{n: n}, dir, c)
+			if !errors.Is(err, errInjected) {
+				t.Fatalf("change %d: error %v, want the injected failure", n, err)
+			}
+			if strings.Contains(err.Error(), "undoing the changes failed") {
+				t.Fatalf("undo failed: %v", err)
+			}
+			sameTree(t, before, snapshot(t, dir))
+		})
+	}
+}
+
+// TestCheckPath: the writer refuses paths outside its folders.
+func TestCheckPath(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"../x", "/etc/passwd", "content", "layouts/x.html", "source/a/b/c", "source/x", "content/../data/x", `content\x`, "config.toml"} {
+		if err := checkPath(osFS{}, dir, p); err == nil {
+			t.Errorf("checkPath(%q) accepted", p)
+		}
+	}
+	for _, p := range []string{"content/zh/a/_index.md", "data/articles/a.json", "source/a/messages.pot"} {
+		if err := checkPath(osFS{}, dir, p); err != nil {
+			t.Errorf("checkPath(%q): %v", p, err)
+		}
+	}
+}
