@@ -298,11 +298,13 @@ func testEscaping(t *testing.T, f *fixture) {
 	if err := json.Unmarshal(b, &art); err != nil {
 		t.Fatal(err)
 	}
+	// In both languages: a query in Latin letters searches the English.
 	for _, bl := range art["blocks"].([]any) {
 		m := bl.(map[string]any)
 		if m["id"] == "p2" {
 			tx := m["text"].(map[string]any)
 			tx["zh"] = tx["zh"].(string) + "注入测试" + evil
+			tx["en"] = tx["en"].(string) + " " + evil
 		}
 	}
 	b, _ = json.Marshal(art)

@@ -7,10 +7,17 @@ import { compileChinese, matchChinese } from "./chinese.js";
 // vocabularyOf returns the words (word → stem) of the loaded articles of a
 // language, extended as articles arrive.
 async function vocabularyOf(state, pause) {
-  const v = state.vocabulary || (state.vocabulary = { words: new Map(), articles: 0 });
-  for (; v.articles < state.loaded.length; v.articles++) {
-    addVocabulary(v.words, state.loaded[v.articles].blocks);
-    await pause();
+  const v = state.vocabulary || (state.vocabulary = { words: new Map(), articles: 0, blocks: 0 });
+  // One block per step, the step taken before pausing: a search that
+  // starts while another is paused goes on where it stopped.
+  for (let a; (a = state.loaded[v.articles]); ) {
+    if (v.blocks < a.blocks.length) {
+      addVocabulary(v.words, [a.blocks[v.blocks++]]);
+      await pause();
+    } else {
+      v.articles++;
+      v.blocks = 0;
+    }
   }
   return v.words;
 }
@@ -33,7 +40,8 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
   const matches = [];
   if (!compiled.length) return matches;
   for (const a of state.loaded) {
-    a.blocks.forEach((block, index) => {
+    for (let index = 0; index < a.blocks.length; index++) {
+      const block = a.blocks[index];
       let ranges = null;
       let score = 0;
       for (const c of compiled) {
@@ -43,8 +51,8 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
         score = Math.max(score, m.score);
       }
       if (ranges) matches.push({ lang, article: a.article, order: a.order, index, block, ranges, score });
-    });
-    await pause();
+      await pause();
+    }
   }
   return matches;
 }

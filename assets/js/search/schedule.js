@@ -12,13 +12,18 @@ export function yieldToMain() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+// cancelled is thrown by a slicer's pause once its work is no longer wanted.
+export const cancelled = new Error("cancelled");
+
 // slicer returns a function that resolves at once while the current slice
-// has time left, and after yielding once it has not.
-export function slicer() {
+// has time left, and after yielding once it has not. When live() turns
+// false (a newer query started), it throws cancelled instead.
+export function slicer(live = () => true) {
   let start = performance.now();
   return async () => {
     if (performance.now() - start < sliceMs) return;
     await yieldToMain();
+    if (!live()) throw cancelled;
     start = performance.now();
   };
 }

@@ -19,7 +19,7 @@ import { mergeMatches, blockKey } from "./results.js";
 import { rankResults } from "./rank.js";
 import { createView } from "./results-view.js";
 import { format, plural } from "./format.js";
-import { slicer } from "./schedule.js";
+import { slicer, yieldToMain, cancelled } from "./schedule.js";
 import { writtenIn } from "./fold.js";
 
 export function init() {
@@ -83,6 +83,7 @@ export function init() {
       return;
     }
     const withBoth = both.checked;
+    const live = () => my === seq;
     let named = [];
     let t2s = null;
     let glossary = null;
@@ -95,7 +96,12 @@ export function init() {
       .finally(() => (glossaryReady = true));
     let first = true;
     try {
+      // The search starts in a task of its own, apart from the script's.
+      await yieldToMain();
+      if (my !== seq) return;
       for (;;) {
+        // The glossary terms the query names, once the glossary is here.
+        named = glossary ? termsNamed(glossary, query, t2s) : [];
         const plan = planQuery(query, pageLang, withBoth, named);
         const langs = Object.keys(plan);
         // The page's language is loaded too, to show a block found in the
@@ -104,7 +110,7 @@ export function init() {
         const waits = load.filter((s) => !s.complete).map((s) => s.more());
         if (!glossaryReady) waits.push(glossaryLoad);
         // Search what is loaded (the page's own data at first).
-        const pause = slicer();
+        const pause = slicer(live);
         const matches = [];
         for (const l of langs) matches.push(...(await searchLanguage(store.articles(l), l, plan[l], t2s, pause)));
         if (my !== seq) return;
@@ -114,7 +120,6 @@ export function init() {
           // No Chinese match: try again with traditional characters folded.
           t2sTried = true;
           t2s = await store.t2s();
-          if (glossary) named = termsNamed(glossary, query, t2s);
           continue;
         }
         if (results.length || complete) {
@@ -142,14 +147,14 @@ export function init() {
         if (complete) break;
         await Promise.race(waits);
         if (my !== seq) return;
-        if (glossary && !named.length) named = termsNamed(glossary, query, t2s);
         const err = load.find((s) => s.error);
         if (err) throw err.error;
       }
       root.dataset.searchQ = query;
       root.dataset.searchDone = String(my);
     } catch (e) {
-      if (my === seq) status.textContent = messages.search_error;
+      if (e === cancelled || my !== seq) return;
+      status.textContent = messages.search_error;
       throw e;
     }
   }
