@@ -41,9 +41,14 @@ export function createStore(page) {
     let state = languages.get(lang);
     if (state) return state;
     const urls = page.articles[lang] || [];
-    state = { loaded: [], complete: urls.length === 0, error: null };
+    state = { loaded: [], complete: false, error: null };
     let next = 0;
     let pending = null;
+    // The articles included in the page are there at once.
+    for (; next < urls.length && page.included && page.included[urls[next]]; next++) {
+      state.loaded.push(Object.assign(page.included[urls[next]], { lang, order: next }));
+    }
+    state.complete = next >= urls.length;
     state.more = () => {
       if (state.complete) return Promise.resolve();
       if (!pending) {

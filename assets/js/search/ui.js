@@ -87,13 +87,21 @@ export function init() {
     let named = [];
     let t2s = null;
     let glossary = null;
-    let glossaryReady = false;
     let t2sTried = false;
-    const glossaryLoad = store
-      .glossary()
-      .then((g) => (glossary = g))
-      .catch(() => null)
-      .finally(() => (glossaryReady = true));
+    let glossaryReady = false;
+    let glossaryLoad = null;
+    // The glossary is fetched at once for a query in the other language
+    // (its data is fetched anyway), and for a query in the page's language
+    // only once its first results are shown: they need no request.
+    const loadGlossary = () =>
+      (glossaryLoad =
+        glossaryLoad ||
+        store
+          .glossary()
+          .then((g) => (glossary = g))
+          .catch(() => null)
+          .finally(() => (glossaryReady = true)));
+    if (withBoth || (writtenIn(query) || pageLang) !== pageLang) loadGlossary();
     let first = true;
     try {
       // The search starts in a task of its own, apart from the script's.
@@ -108,13 +116,15 @@ export function init() {
         // other language beside its text in the page's language.
         const load = [...new Set([...langs, pageLang])].map((l) => store.articles(l));
         const waits = load.filter((s) => !s.complete).map((s) => s.more());
-        if (!glossaryReady) waits.push(glossaryLoad);
+        if (!glossaryReady && glossaryLoad) waits.push(glossaryLoad);
         // Search what is loaded (the page's own data at first).
         const pause = slicer(live);
         const matches = [];
         for (const l of langs) matches.push(...(await searchLanguage(store.articles(l), l, plan[l], t2s, pause)));
         if (my !== seq) return;
         const results = mergeMatches(matches, pageLang);
+        // Nothing more to wait for: fetch the glossary now if not yet.
+        if (!waits.length && !glossaryLoad) waits.push(loadGlossary());
         const complete = !waits.length;
         if (complete && !t2sTried && writtenIn(query) === "zh" && !matches.some((m) => m.lang === "zh")) {
           // No Chinese match: try again with traditional characters folded.
@@ -143,6 +153,7 @@ export function init() {
           }
           await shown;
           if (my !== seq) return;
+          if (!glossaryLoad) waits.push(loadGlossary());
         } else status.textContent = messages.search_loading;
         if (complete) break;
         await Promise.race(waits);
