@@ -256,6 +256,23 @@ func TestCorpus(t *testing.T) {
 			}
 		}
 	})
+	t.Run("navigation follows the article", func(t *testing.T) {
+		nav := regexp.MustCompile(`<nav class=site-nav[^>]*>.*?</nav>`)
+		for page, want := range map[string]string{
+			"en/minimal/index.html":                  "/sub/en/minimal/",
+			"zh/optional-parts/section-1/index.html": "/sub/zh/optional-parts/",
+			"en/special-chars/parallel/index.html":   "/sub/en/special-chars/",
+			"en/glossary/index.html":                 "/sub/en/long-future/", // outside an article: the newest
+		} {
+			n := nav.FindString(s.read(t, page))
+			if !strings.Contains(n, `href=`+want+`>`) && !strings.Contains(n, `href=`+want+` `) {
+				t.Errorf("%s: the navigation does not lead to %s: %s", page, want, n)
+			}
+		}
+		if title := regexp.MustCompile(`<title>([^<]*)</title>`).FindStringSubmatch(s.read(t, "en/index.html")); title == nil || title[1] != "Chinese Policy Texts in English" {
+			t.Errorf("the English home is titled %v, want the site's own name", title)
+		}
+	})
 	t.Run("pending and special text", func(t *testing.T) {
 		page := s.read(t, "en/minimal/index.html")
 		if !strings.Contains(page, `class="notice pending-notice"`) && !strings.Contains(page, `class="notice pending-notice"`) && !strings.Contains(page, "pending-notice") {

@@ -18,8 +18,15 @@
 // nginx) stop as sitetest.Require says when it is missing: a loud skip, or a
 // failure under CI.
 //
-// The nginx configuration is rendered by Nginx.Config; to serve a build by
-// hand (for Lighthouse, for example):
+// The nginx configuration is rendered by Nginx.Config and started by Start,
+// which reports a port another process took first (ErrPortTaken) so that the
+// caller can pick another. To build the site and serve it with nginx on a
+// free port (for Lighthouse, for example):
+//
+//	go run ./tools/hosting/serve
+//
+// which prints the base URL once nginx listens. To write the configuration
+// for a host:
 //
 //	go run ./tools/hosting/nginxconf -root /tmp/www -prefix /zhoushan/ -listen 127.0.0.1:8080 -temp /tmp/ngx > /tmp/ngx/nginx.conf
 //	nginx -p /tmp/ngx -c /tmp/ngx/nginx.conf -g 'daemon off;'

@@ -3,19 +3,16 @@ package hosting_test
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"policysite/tools/hosting"
 	"policysite/tools/sitetest"
@@ -25,21 +22,6 @@ import (
 // project page (GitHub Pages) or a shared host.
 const prefix = "/zhoushan/"
 
-// nginxBin returns the nginx binary, or "" when there is none.
-func nginxBin() string {
-	if p, err := exec.LookPath("nginx"); err == nil {
-		return p
-	}
-	if _, err := os.Stat("/usr/sbin/nginx"); err == nil {
-		return "/usr/sbin/nginx"
-	}
-	return ""
-}
-
-// errPortTaken is startNginx's error when another process bound the port
-// first.
-var errPortTaken = errors.New("port taken")
-
 // nginxAttempts bounds the ports tried when others keep taking them.
 const nginxAttempts = 5
 
@@ -47,11 +29,11 @@ const nginxAttempts = 5
 // rendered from nginx.conf.tmpl, and returns the site's base URL and the
 // publish folder. nginx binds its port before the site is built for it:
 // a free port is picked, nginx started on it, and when another process took
-// the port in between (nginx exits with "Address already in use") it is
-// tried again on a fresh port, up to nginxAttempts times.
+// the port in between (hosting.ErrPortTaken) it is tried again on a fresh
+// port, up to nginxAttempts times.
 func startNginx(t *testing.T) (base, publish string) {
 	t.Helper()
-	bin := nginxBin()
+	bin := hosting.NginxBinary()
 	sitetest.Require(t, bin != "", "nginx", "apt-get install -y nginx")
 	// The 404 page's path does not depend on the baseURL.
 	notFound := hosting.NotFound(sharedBuild(t))
@@ -65,7 +47,7 @@ func startNginx(t *testing.T) (base, publish string) {
 		t.Fatal(err)
 	}
 	for attempt := 1; ; attempt++ {
-		addr, err := freePort()
+		addr, err := hosting.FreeAddr()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,96 +55,25 @@ func startNginx(t *testing.T) (base, publish string) {
 		if os.Geteuid() == 0 {
 			n.User = "root" // the build is in a 0700 temp folder of root's
 		}
-		err = runNginx(t, bin, n)
-		if errors.Is(err, errPortTaken) && attempt < nginxAttempts {
-			t.Logf("nginx: %v; trying another port", err)
+		srv, err := hosting.Start(bin, n)
+		if errors.Is(err, hosting.ErrPortTaken) && attempt < nginxAttempts {
+			t.Logf("%v; trying another port", err)
 			continue
 		}
 		if err != nil {
 			t.Fatalf("nginx (attempt %d of %d): %v", attempt, nginxAttempts, err)
 		}
+		t.Cleanup(func() {
+			srv.Stop()
+			if t.Failed() {
+				t.Logf("nginx (last lines of its output and error log):\n%s", srv.Log())
+			}
+		})
 		base = "http://" + addr + prefix
 		break
 	}
 	sitetest.BuildTo(t, "", base, publish)
 	return base, publish
-}
-
-// freePort returns a loopback address with a port that was free a moment ago.
-func freePort() (string, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer l.Close()
-	return l.Addr().String(), nil
-}
-
-// runNginx starts nginx with the configuration n and returns once it has
-// bound its port: nginx writes its pid file only after it opened its
-// listening sockets. It stops nginx when the test ends.
-func runNginx(t *testing.T, bin string, n hosting.Nginx) error {
-	if err := os.MkdirAll(n.Temp, 0o755); err != nil {
-		return err
-	}
-	conf, err := n.Config()
-	if err != nil {
-		return err
-	}
-	confFile := filepath.Join(n.Temp, "nginx.conf")
-	if err := os.WriteFile(confFile, conf, 0o644); err != nil {
-		return err
-	}
-	errLog := filepath.Join(n.Temp, "error.log")
-	cmd := exec.Command(bin, "-e", errLog, "-p", n.Temp, "-c", confFile, "-g", "daemon off;")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	logTail := func() string {
-		b, _ := os.ReadFile(errLog)
-		lines := strings.Split(strings.TrimSpace(out.String()+string(b)), "\n")
-		if len(lines) > 20 {
-			lines = lines[len(lines)-20:]
-		}
-		return strings.Join(lines, "\n")
-	}
-	pidFile := filepath.Join(n.Temp, "nginx.pid")
-	deadline := time.After(15 * time.Second) // nginx retries a taken port for 2.5 s
-	for {
-		if b, err := os.ReadFile(pidFile); err == nil && strings.TrimSpace(string(b)) == strconv.Itoa(cmd.Process.Pid) {
-			break
-		}
-		select {
-		case err := <-done:
-			log := logTail()
-			if strings.Contains(log, "Address already in use") {
-				return fmt.Errorf("%s: %w", n.Listen, errPortTaken)
-			}
-			return fmt.Errorf("nginx exited before listening: %v\n%s", err, log)
-		case <-deadline:
-			cmd.Process.Kill()
-			<-done
-			return fmt.Errorf("nginx wrote no pid file within 15 s\n%s", logTail())
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt) // fast shutdown (SIGINT)
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-		if t.Failed() {
-			t.Logf("nginx error.log (last lines):\n%s", logTail())
-		}
-	})
-	return nil
 }
 
 // wantType is the media type each extension must be served with.
@@ -294,5 +205,35 @@ func TestCSPConstant(t *testing.T) {
 	}
 	if hosting.Immutable != wantImmutable {
 		t.Errorf("hosting.Immutable = %q, want %q", hosting.Immutable, wantImmutable)
+	}
+}
+
+// TestStartPortTaken checks that Start tells a port another process holds
+// (which startNginx then replaces) from other failures.
+func TestStartPortTaken(t *testing.T) {
+	bin := hosting.NginxBinary()
+	sitetest.Require(t, bin != "", "nginx", "apt-get install -y nginx")
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	tmp := t.TempDir()
+	n := hosting.Nginx{Listen: l.Addr().String(), Prefix: prefix, Root: tmp, Temp: filepath.Join(tmp, "nginx")}
+	if os.Geteuid() == 0 {
+		n.User = "root"
+	}
+	srv, err := hosting.Start(bin, n)
+	if err == nil {
+		srv.Stop()
+		t.Fatalf("nginx started on %s, which this test holds", n.Listen)
+	}
+	if !errors.Is(err, hosting.ErrPortTaken) {
+		t.Errorf("Start on a taken port: %v, want ErrPortTaken", err)
+	}
+	// Any other failure is not ErrPortTaken.
+	n.Listen = "127.0.0.1:notaport"
+	if _, err := hosting.Start(bin, n); err == nil || errors.Is(err, hosting.ErrPortTaken) {
+		t.Errorf("Start with a bad listen address: %v, want another error", err)
 	}
 }

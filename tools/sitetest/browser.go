@@ -123,6 +123,7 @@ type Tab struct {
 	mu       sync.Mutex
 	media    string              // emulated CSS media type ("" or "print")
 	features map[string]string   // emulated media features
+	jsOff    bool                // the page's scripts are off (JavaScript)
 	owner    testing.TB          // the test that opened the tab
 	cur      *visit              // the page visit in progress
 	attached map[testing.TB]bool // tests whose end checks their visit
@@ -224,8 +225,8 @@ func (tab *Tab) WaitFor(t testing.TB, expr string) {
 // pollInterval is how often Await evaluates its condition.
 const pollInterval = 20 * time.Millisecond
 
-// Await evaluates the JavaScript boolean expression in the tab of ctx until
-// it is true, and returns an error when it is still false after timeout, or
+// Await evaluates the JavaScript boolean expression (or promise of one) in
+// the tab of ctx until it is true, and returns an error when it is still false after timeout, or
 // when it throws or does not evaluate to a boolean. Errors of a page that is
 // navigating (its execution context destroyed or not yet created) are
 // retried until the deadline; any other error is returned at once.
@@ -234,7 +235,7 @@ func Await(ctx context.Context, expr string, timeout time.Duration) error {
 	defer cancel()
 	var last error
 	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise))
 		switch {
 		case err == nil && ok:
 			return nil

@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -57,7 +58,7 @@ type Response struct {
 type CrawlResult struct {
 	URLs      []string        // every URL fetched, sorted
 	Pages     []string        // the HTML pages among them, sorted
-	Fragments int             // links with a fragment that were checked
+	Fragments []string        // the links with a fragment that were checked, sorted, each once
 	External  map[string]bool // links to other sites, not followed
 }
 
@@ -194,13 +195,15 @@ func (c Crawl) Run(t testing.TB) *CrawlResult {
 		if !ok {
 			continue // not an HTML page: reported when it was fetched
 		}
-		res.Fragments++
+		res.Fragments = append(res.Fragments, f.to.String())
 		if !pageIDs[frag] {
 			t.Errorf("%s: link %s: no element with id %q on that page", f.from, f.to, frag)
 		}
 	}
 	sort.Strings(res.URLs)
 	sort.Strings(res.Pages)
+	sort.Strings(res.Fragments)
+	res.Fragments = slices.Compact(res.Fragments)
 	return res
 }
 

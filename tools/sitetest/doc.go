@@ -15,6 +15,21 @@
 // Every call into the browser runs under a deadline (Tab.Timeout, 30 s by
 // default), and conditions are awaited (Tab.WaitFor), never slept on.
 //
+// What it offers:
+//
+//	Root, Files                        the repository root; the one file walker
+//	BuildSite, Build, BuildTo          the one way to build (production flags); Build caches per baseURL
+//	Serve                              the site under a prefix, with hosting.CSP and the site's 404 page
+//	Require, CI                        the one skip policy
+//	Browser, NewTab                    headless Chromium and its tabs (StartBrowser, OpenTab, Await for programs)
+//	Tab.Navigate, Check, Allow         page visits whose problems fail the test (Recorder)
+//	Tab.Do, Run, Eval, Get, Location   browser calls under a deadline
+//	Tab.WaitFor, Await                 awaited conditions
+//	Crawl                              the one crawler: every URL once, links and fragments, every page once in the browser
+//	Tab.Axe, NodeModules               axe-core with the WCAG 2.0/2.1/2.2 A and AA rules (target-size included)
+//	Tab.Viewport (Phone, Narrow, Desktop, Zoom200), ColorScheme, PrintMedia, PrintPDF,
+//	JavaScript, CPUThrottle, LongTasks, GrantClipboard, Clipboard   emulation for the reader and search tests
+//
 // # Missing tools
 //
 // A test that needs a tool that is not installed (Chromium, nginx, java, the

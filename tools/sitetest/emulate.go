@@ -113,6 +113,9 @@ func (tab *Tab) PrintPDF(t testing.TB, path string) {
 func (tab *Tab) JavaScript(t testing.TB, on bool) {
 	t.Helper()
 	call(t, tab, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !on})
+	tab.mu.Lock()
+	tab.jsOff = !on
+	tab.mu.Unlock()
 }
 
 // CPUThrottle slows the tab's CPU down rate times (1: no throttling; 4: the

@@ -85,7 +85,9 @@ func (r *Recorder) event(ev any) {
 		}
 		r.add("exception: %s (%s:%d)", msg, d.URL, d.LineNumber)
 	case *log.EventEntryAdded:
-		if ev.Entry.Level == log.EntryLevelError {
+		// Network errors are recorded from the network events, with their
+		// status or reason; the log repeats them.
+		if ev.Entry.Level == log.EntryLevelError && ev.Entry.Source != log.EntrySourceNetwork {
 			r.add("log %s: %s (%s)", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
 		}
 	case *network.EventRequestWillBeSent:
@@ -284,16 +286,24 @@ func (tab *Tab) attach(t testing.TB) {
 // settleTimeout bounds the wait for a page's requests at the end of a visit.
 const settleTimeout = 10 * time.Second
 
-// settle awaits the end of the page's loading: no request in flight and the
-// document complete, so that late events (the icon, a fetch started by a
-// script) are reported with their page.
+// settle awaits the end of the page's loading: no request in flight, the
+// document complete and, when the page runs scripts, its main thread idle,
+// so that late events (the icon, a fetch started by a script and what its
+// callback logs) are reported with their page.
 func (tab *Tab) settle() error {
 	ctx, cancel := context.WithTimeout(tab.ctx, settleTimeout)
 	defer cancel()
+	expr := `document.readyState`
+	tab.mu.Lock()
+	if !tab.jsOff {
+		// Idle callbacks run once the tasks queued before them have run.
+		expr = `new Promise(done => requestIdleCallback(() => done(document.readyState), {timeout: 1000}))`
+	}
+	tab.mu.Unlock()
 	for {
 		pending := tab.rec.pending()
 		if len(pending) == 0 {
-			state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState`))
+			state, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
 			if err == nil && state == "complete" && len(tab.rec.pending()) == 0 {
 				return nil
 			}

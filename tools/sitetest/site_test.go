@@ -2,6 +2,7 @@ package sitetest
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -113,19 +114,54 @@ func TestOutputs(t *testing.T) {
 	if strings.Contains(landing, "http-equiv=refresh") || strings.Contains(landing, `http-equiv="refresh"`) {
 		t.Error("landing page redirects")
 	}
+	// The downloads carry the article's aligned blocks, as in its data.
+	var art struct {
+		Blocks []struct {
+			ID, Kind string
+			Text     struct{ Zh, En string }
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(Root(), "data", "articles", "zhoushan-two-firsts.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &art); err != nil {
+		t.Fatal(err)
+	}
+	if len(art.Blocks) == 0 {
+		t.Fatal("data/articles/zhoushan-two-firsts.json has no block")
+	}
+	var want [][]string // id, kind, zh, en
+	for _, bl := range art.Blocks {
+		want = append(want, []string{bl.ID, bl.Kind, bl.Text.Zh, bl.Text.En})
+	}
 	for _, l := range langs {
 		var data struct {
-			Blocks []struct{ ID, Zh, En string }
+			Blocks []struct{ ID, Kind, Zh, En string }
 		}
 		if err := json.Unmarshal([]byte(read(l+"/zhoushan-two-firsts/blocks.json")), &data); err != nil {
 			t.Fatalf("%s blocks.json: %v", l, err)
 		}
-		if len(data.Blocks) < 20 || data.Blocks[0].Zh == "" || data.Blocks[0].En == "" {
-			t.Errorf("%s blocks.json: %d blocks, first %+v", l, len(data.Blocks), data.Blocks)
+		var got [][]string
+		for _, bl := range data.Blocks {
+			got = append(got, []string{bl.ID, bl.Kind, bl.Zh, bl.En})
 		}
-		csv := read(l + "/zhoushan-two-firsts/blocks.csv")
-		if !strings.HasPrefix(csv, "id,kind,n,section,parent,zh,en\r\n") || strings.Count(csv, "\r\n") != len(data.Blocks)+1 {
-			t.Errorf("%s blocks.csv: bad header or row count", l)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s blocks.json: blocks\n%q\nwant the article's\n%q", l, got, want)
+		}
+		rows, err := csv.NewReader(strings.NewReader(read(l + "/zhoushan-two-firsts/blocks.csv"))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s blocks.csv: %v", l, err)
+		}
+		if len(rows) == 0 || !slices.Equal(rows[0], []string{"id", "kind", "n", "section", "parent", "zh", "en"}) {
+			t.Fatalf("%s blocks.csv: header %q", l, rows[:min(1, len(rows))])
+		}
+		got = nil
+		for _, r := range rows[1:] {
+			got = append(got, []string{r[0], r[1], r[5], r[6]})
+		}
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("%s blocks.csv: rows\n%q\nwant the article's blocks\n%q", l, got, want)
 		}
 		sm := read(l + "/sitemap.xml")
 		if !strings.Contains(sm, `hreflang="en"`) || !strings.Contains(sm, `hreflang="zh-Hans"`) {
@@ -217,11 +253,16 @@ func TestBrowser(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("pages reached by links:\n%s\nHTML files of the build but the 404 pages:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
-		// Paragraph links were among the fragments checked.
-		if res.Fragments == 0 {
-			t.Error("no link with a fragment was checked")
+		// The paragraph links were among the fragments checked: those to ¶12
+		// on each page that shows it.
+		for _, l := range langs {
+			for _, p := range []string{"zhoushan-two-firsts/", "zhoushan-two-firsts/section-3/", "zhoushan-two-firsts/parallel/"} {
+				if u := s.url(l, p+"#p12"); !slices.Contains(res.Fragments, u) {
+					t.Errorf("no link to %s was checked", u)
+				}
+			}
 		}
-		t.Logf("%d URLs fetched, %d pages loaded, %d fragment links checked, %d links to other sites", len(res.URLs), len(res.Pages), res.Fragments, len(res.External))
+		t.Logf("%d URLs fetched, %d pages loaded, %d fragment links checked, %d links to other sites", len(res.URLs), len(res.Pages), len(res.Fragments), len(res.External))
 	})
 
 	t.Run("language switch lands on the counterpart", func(t *testing.T) {

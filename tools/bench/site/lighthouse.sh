@@ -7,27 +7,23 @@
 # Needs: nginx, chromium (CHROME_PATH, default /usr/bin/chromium), node and
 # tools/node/node_modules (cd tools/node && npm ci). Takes ~5 minutes on 2 cores.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-root=$PWD
+cd "$(dirname "$0")" && cd "$(dirname "$(go env GOMOD)")"   # the repository root
 out=tools/bench/site/lighthouse.md
 lh=tools/node/node_modules/.bin/lighthouse
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 [ -x "$lh" ] || { echo "lighthouse.sh: $lh missing: cd tools/node && npm ci" >&2; exit 1; }
 [ -x "$CHROME_PATH" ] || { echo "lighthouse.sh: no browser at $CHROME_PATH" >&2; exit 1; }
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$nginx" ] || { echo "lighthouse.sh: nginx missing: apt-get install -y nginx" >&2; exit 1; }
 
 load0=$(cut -d' ' -f1 /proc/loadavg)
 tmp=$(mktemp -d)
-port=$((20000 + RANDOM % 30000))
-base="http://127.0.0.1:$port/zhoushan/"
-go tool hugo --minify --quiet -b "$base" -d "$tmp/www/zhoushan" --cacheDir "$tmp/cache"
-go run ./tools/hosting/nginxconf -root "$tmp/www" -prefix /zhoushan/ -listen "127.0.0.1:$port" -temp "$tmp" \
-  $([ "$(id -u)" = 0 ] && echo -user root) > "$tmp/nginx.conf"
-"$nginx" -e "$tmp/error.log" -p "$tmp" -c "$tmp/nginx.conf" -g 'daemon off;' &
-ngx=$!
-trap 'kill $ngx 2>/dev/null; wait $ngx 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in $(seq 50); do curl -fso /dev/null "$base" && break; sleep 0.1; done
+trap 'rm -rf "$tmp"' EXIT
+# tools/hosting/serve builds the site with the production flags for a free
+# port and serves it with nginx (the hosting tests' configuration); it prints
+# the base URL once nginx listens.
+go build -o "$tmp/serve" ./tools/hosting/serve
+coproc SERVE { exec "$tmp/serve" -temp "$tmp/site"; }
+trap 'kill "$SERVE_PID" 2>/dev/null; wait "$SERVE_PID" 2>/dev/null; rm -rf "$tmp"' EXIT
+read -r base <&"${SERVE[0]}" || { echo "lighthouse.sh: the server did not start" >&2; exit 1; }
 
 slug=$(ls source | head -1)
 declare -a pages=(
