@@ -60,7 +60,7 @@ export function createView(container, options) {
       { class: "search-hit", lang: locale[m.lang], "data-lang": m.lang },
       el(
         "a",
-        { class: "search-hit-link", href, "data-id": b.id, "data-url": b.url },
+        { class: "search-hit-link", href, "data-id": b.id },
         el("span", { class: "search-para" }, b.label),
         m.lang !== pageLang ? badge(m.lang) : null,
         " ",

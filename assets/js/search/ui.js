@@ -15,7 +15,7 @@ import { readPageData, createStore } from "./data.js";
 import { planQuery, languages } from "./plan.js";
 import { termsNamed } from "./glossary.js";
 import { searchLanguage } from "./engine.js";
-import { mergeMatches, blockKey } from "./results.js";
+import { mergeMatches } from "./results.js";
 import { rankResults } from "./rank.js";
 import { createView } from "./results-view.js";
 import { format, plural } from "./format.js";
