@@ -123,9 +123,9 @@ export function init() {
         for (const l of langs) matches.push(...(await searchLanguage(store.articles(l), l, plan[l], t2s, pause)));
         if (my !== seq) return;
         const results = mergeMatches(matches, pageLang);
-        // Nothing more to wait for: fetch the glossary now if not yet.
-        if (!waits.length && !glossaryLoad) waits.push(loadGlossary());
-        const complete = !waits.length;
+        // Complete once nothing is loading and the glossary is here (a query
+        // in the page's language fetches it only after its first results).
+        const complete = !waits.length && glossaryReady;
         if (complete && !t2sTried && writtenIn(query) === "zh" && !matches.some((m) => m.lang === "zh")) {
           // No Chinese match: try again with traditional characters folded.
           t2sTried = true;
