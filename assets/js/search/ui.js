@@ -153,9 +153,9 @@ export function init() {
           }
           await shown;
           if (my !== seq) return;
-          if (!glossaryLoad) waits.push(loadGlossary());
         } else status.textContent = messages.search_loading;
         if (complete) break;
+        if (!glossaryLoad) waits.push(loadGlossary());
         await Promise.race(waits);
         if (my !== seq) return;
         const err = load.find((s) => s.error);
