@@ -534,38 +534,48 @@ func testNoScript(t *testing.T, f *fixture) {
 }
 
 // testLongTasks loads search pages with a query with the CPU throttled 4×
-// (Emulation.setCPUThrottlingRate, a mid-range phone) and fails on any
-// task over 50 ms (PerformanceObserver "longtask") that starts once the
-// search's script has started (performance.mark "search-start") and before
-// the results are complete: the search's slices, the rendering of the
-// results and the layout it causes. The task in which the script starts is
-// the one that parses the page and runs its deferred script; it is logged,
-// not failed: the search does no work in it but read its data and yield.
+// (Emulation.setCPUThrottlingRate, a mid-range phone) and fails when a
+// task over 50 ms (PerformanceObserver "longtask") starts once the search's
+// script has started (performance.mark "search-start") and before the
+// results are complete: the search's slices, the rendering of the results
+// and the layout it causes. The task in which the script starts is the one
+// that parses the page and runs its deferred script; it is logged, not
+// failed. Each query is loaded up to three times and passes with one load
+// without such a task: other processes on the machine stretch tasks, and a
+// search that blocks does so on every load.
 func testLongTasks(t *testing.T, f *fixture) {
 	for _, c := range []struct{ lang, q string }{{"zh", "海洋"}, {"zh", "共同富裕"}, {"en", "zhoushan"}, {"en", "共同富裕"}, {"zh", "common prosperity"}} {
-		tab := sitetest.NewTab(t, f.browser)
-		tab.CPUThrottle(t, 4)
-		tab.Navigate(t, f.base+c.lang+"/search/?q="+url.QueryEscape(c.q))
-		tab.WaitFor(t, waitDone(0))
-		// Let the rendering after the last slice happen: two frames.
-		sitetest.Eval[bool](t, tab, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 100))))`, chromedp.EvalAwaitPromise)
-		type task struct{ Start, Duration float64 }
-		tasks := sitetest.Eval[[]task](t, tab, longTasks)
-		start := sitetest.Eval[float64](t, tab, `(performance.getEntriesByName('search-start')[0] || {startTime: -1}).startTime`)
-		if start < 0 {
-			t.Errorf("%s %q: no search-start mark", c.lang, c.q)
-		}
-		var all, search []string
-		for _, lt := range tasks {
-			all = append(all, fmt.Sprintf("%.0f", lt.Duration))
-			if lt.Start >= start {
-				search = append(search, fmt.Sprintf("%.0f ms at %.0f", lt.Duration, lt.Start))
+		var loads []string
+		passed := false
+		for i := 0; i < 3 && !passed; i++ {
+			tab := sitetest.NewTab(t, f.browser)
+			tab.CPUThrottle(t, 4)
+			tab.Navigate(t, f.base+c.lang+"/search/?q="+url.QueryEscape(c.q))
+			tab.WaitFor(t, waitDone(0))
+			// Let the rendering after the last slice happen: two frames.
+			sitetest.Eval[bool](t, tab, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 100))))`, chromedp.EvalAwaitPromise)
+			type task struct{ Start, Duration float64 }
+			tasks := sitetest.Eval[[]task](t, tab, longTasks)
+			start := sitetest.Eval[float64](t, tab, `(performance.getEntriesByName('search-start')[0] || {startTime: -1}).startTime`)
+			if start < 0 {
+				t.Fatalf("%s %q: no search-start mark", c.lang, c.q)
 			}
+			var all, search []string
+			for _, lt := range tasks {
+				all = append(all, fmt.Sprintf("%.0f", lt.Duration))
+				if lt.Start >= start {
+					search = append(search, fmt.Sprintf("%.0f", lt.Duration))
+				}
+			}
+			passed = len(search) == 0
+			loads = append(loads, fmt.Sprintf("after the script started %v, all %v", search, all))
+			tab.Check(t)
 		}
-		if len(search) > 0 {
-			t.Errorf("%s %q: long tasks after the search's script started (at %.0f ms): %v", c.lang, c.q, start, search)
+		if !passed {
+			t.Errorf("%s %q: long tasks on every load (ms): %s", c.lang, c.q, strings.Join(loads, "; "))
+		} else {
+			t.Logf("%s %q: %s", c.lang, c.q, strings.Join(loads, "; "))
 		}
-		t.Logf("%s %q: search started at %.0f ms; all long tasks (ms): %v", c.lang, c.q, start, all)
 	}
 }
 
