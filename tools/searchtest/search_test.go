@@ -32,7 +32,7 @@ func TestSearch(t *testing.T) {
 		fn   func(*testing.T, *fixture)
 	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard},
 		{"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
-		{"NoScript", testNoScript}, {"LongTasks", testLongTasks}, {"Axe", testAxe}} {
+		{"NoScript", testNoScript}, {"Requests", testRequests}, {"LongTasks", testLongTasks}, {"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
 	}
 }
@@ -478,6 +478,39 @@ func testTitleAndCount(t *testing.T, f *fixture) {
 		title := sitetest.Eval[string](t, tab, `document.title`)
 		if !strings.HasPrefix(title, c.title) || !strings.Contains(st.Status, c.status) {
 			t.Errorf("%s %q: title %q, status %q; want %q…, …%q…", c.lang, c.q, title, st.Status, c.title, c.status)
+		}
+	}
+}
+
+// testRequests: the search page alone requests no search data; a query in
+// the page's language shows its first results without any request; a query
+// in the other language fetches that language's data. The page has one
+// search box.
+func testRequests(t *testing.T, f *fixture) {
+	const fetched = `performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.endsWith('.json'))`
+	for _, lang := range []string{"zh", "en"} {
+		tab := f.open(t, lang, "")
+		tab.Do(t, chromedp.Focus("#search-q"))
+		sitetest.Eval[bool](t, tab, `new Promise(r => setTimeout(() => r(true), 300))`, chromedp.EvalAwaitPromise)
+		if got := sitetest.Eval[[]string](t, tab, fetched); len(got) > 0 {
+			t.Errorf("%s: the page without a query fetched %v", lang, got)
+		}
+		if n := sitetest.Eval[int](t, tab, `document.querySelectorAll('input[type=search]').length`); n != 1 {
+			t.Errorf("%s: %d search boxes", lang, n)
+		}
+	}
+	for _, c := range []struct {
+		lang, q string
+		own     bool
+	}{{"zh", "海洋", true}, {"en", "island", true}, {"en", "共同富裕", false}} {
+		tab := f.open(t, c.lang, "q="+url.QueryEscape(c.q))
+		tab.WaitFor(t, waitDone(0))
+		before := sitetest.Eval[[]string](t, tab, `performance.getEntriesByType('resource').filter(e => e.responseEnd <= +document.documentElement.dataset.searchFirstMs).map(e => new URL(e.name).pathname).filter(p => p.endsWith('.json'))`)
+		if c.own && len(before) > 0 {
+			t.Errorf("%s %q: requests before the first result: %v", c.lang, c.q, before)
+		}
+		if !c.own && !slices.ContainsFunc(before, func(p string) bool { return strings.HasPrefix(p, prefix+"zh/") }) {
+			t.Errorf("%s %q: the first result came without the Chinese data: %v", c.lang, c.q, before)
 		}
 	}
 }
