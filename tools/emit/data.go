@@ -65,7 +65,7 @@ type Data struct {
 	Date     string              `json:"date"`
 	Source   string              `json:"source"` // the source file, relative to the site root
 	Sections []DataSection       `json:"sections"`
-	Blocks   []DataBlock         `json:"blocks"`
+	Blocks   []DataBlock         `json:"blocks,omitempty"`
 	Terms    map[string][]string `json:"terms"` // term id → block ids, reading order
 	Pending  []string            `json:"pending,omitempty"`
 }
@@ -127,8 +127,26 @@ func Aligned(zh, en *article.Article, sourceFile string, g Terms) *Data {
 }
 
 // ArticleData renders the data file of an article (see Aligned).
+//
+// The blocks are written one a line: the file stays readable in a diff,
+// and compact JSON is quicker to write and to read for Hugo than indented.
 func ArticleData(d *Data) File {
-	return File{Path: DataFile(d.Slug), Data: marshal(d, "  ")}
+	blocks := d.Blocks
+	c := *d
+	c.Blocks = nil
+	head := bytes.TrimSpace(marshal(c, ""))
+	var b bytes.Buffer
+	b.Write(head[:len(head)-1]) // without the closing brace
+	b.WriteString(`,"blocks":[`)
+	for i, bl := range blocks {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+		b.Write(bytes.TrimSpace(marshal(bl, "")))
+	}
+	b.WriteString("\n]}\n")
+	return File{Path: DataFile(d.Slug), Data: b.Bytes()}
 }
 
 // marshal encodes v as JSON with indent, without escaping <, > and & (the

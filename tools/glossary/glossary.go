@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	toml "github.com/pelletier/go-toml/v2"
 
@@ -42,6 +43,9 @@ func (t *Term) Line() int { return t.line }
 // Glossary is the whole file.
 type Glossary struct {
 	Terms []Term `toml:"term"`
+
+	once   sync.Once
+	sorted map[string][]needle // terms by language, longest first (byLength)
 }
 
 // MaxBytes is the largest glossary file Load accepts (1 MiB; the glossary

@@ -22,59 +22,46 @@ type Mark struct {
 // marked as 共同富裕; a shorter term takes its first occurrence outside every
 // claimed span. The marks come back in reading order.
 func (g *Glossary) FirstOccurrences(lang string, texts []string) []Mark {
-	type term struct{ id, s string }
-	terms := make([]term, 0, len(g.Terms))
-	for _, t := range g.Terms {
-		s := t.EN
-		if lang == "zh" {
-			s = t.ZH
-		}
-		if s != "" {
-			terms = append(terms, term{t.ID, s})
-		}
-	}
-	sort.SliceStable(terms, func(i, j int) bool {
-		return utf8.RuneCountInString(terms[i].s) > utf8.RuneCountInString(terms[j].s)
-	})
+	terms := g.byLength(lang)
+	english := lang != "zh"
 	folded := make([]string, len(texts))
 	for i, t := range texts {
 		folded[i] = t
-		if lang != "zh" {
+		if english {
 			if l := strings.ToLower(t); len(l) == len(t) {
 				folded[i] = l
 			}
 		}
 	}
 	var marks []Mark
+	claimed := map[int][]Mark{} // marks by text, to check overlaps
 	overlaps := func(i, start, end int) bool {
-		for _, m := range marks {
-			if m.Text == i && start < m.End && m.Start < end {
+		for _, m := range claimed[i] {
+			if start < m.End && m.Start < end {
 				return true
 			}
 		}
 		return false
 	}
 	for _, t := range terms {
-		needle := t.s
-		if lang != "zh" {
-			needle = strings.ToLower(needle)
-		}
 	search:
 		for i, text := range folded {
 			for from := 0; ; {
-				k := strings.Index(text[from:], needle)
+				k := strings.Index(text[from:], t.needle)
 				if k < 0 {
 					break
 				}
-				start, end := from+k, from+k+len(needle)
+				start, end := from+k, from+k+len(t.needle)
 				from = start + 1
-				if lang != "zh" && !wordBoundary(texts[i], start, end) {
+				if english && !wordBoundary(texts[i], start, end) {
 					continue
 				}
 				if overlaps(i, start, end) {
 					continue
 				}
-				marks = append(marks, Mark{Term: t.id, Text: i, Start: start, End: end})
+				m := Mark{Term: t.id, Text: i, Start: start, End: end}
+				marks = append(marks, m)
+				claimed[i] = append(claimed[i], m)
 				break search
 			}
 		}
@@ -86,6 +73,40 @@ func (g *Glossary) FirstOccurrences(lang string, texts []string) []Mark {
 		return marks[a].Start < marks[b].Start
 	})
 	return marks
+}
+
+// needle is a term to look for: its id and the text to find (the Chinese,
+// or the English rendering lower-cased).
+type needle struct{ id, needle string }
+
+// byLength returns the terms in language lang, longest first, made once
+// per glossary and language.
+func (g *Glossary) byLength(lang string) []needle {
+	g.once.Do(func() {
+		g.sorted = map[string][]needle{}
+		for _, l := range []string{"zh", "en"} {
+			var ts []needle
+			for _, t := range g.Terms {
+				s := t.EN
+				if l == "zh" {
+					s = t.ZH
+				} else {
+					s = strings.ToLower(s)
+				}
+				if s != "" {
+					ts = append(ts, needle{t.ID, s})
+				}
+			}
+			sort.SliceStable(ts, func(i, j int) bool {
+				return utf8.RuneCountInString(ts[i].needle) > utf8.RuneCountInString(ts[j].needle)
+			})
+			g.sorted[l] = ts
+		}
+	})
+	if lang != "zh" {
+		lang = "en"
+	}
+	return g.sorted[lang]
 }
 
 // wordBoundary reports whether text[start:end] is not part of a longer word.

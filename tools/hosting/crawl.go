@@ -48,7 +48,7 @@ func links(page []byte, base *url.URL) []Link {
 			}
 		}
 		l := Link{URL: u, Nav: nav, Tag: tag}
-		if !nav {
+		if tag == "link" {
 			l.Rel = rel
 		}
 		out = append(out, l)
@@ -96,7 +96,19 @@ func links(page []byte, base *url.URL) []Link {
 			if v, ok := attr("href"); ok {
 				nav(v)
 			}
-		case "link", "use", "image":
+		case "link":
+			// Only some links are loaded by the browser (a stylesheet, an
+			// icon, a preload); the others name a related page or a
+			// vocabulary (canonical, alternate, schema.DC) and are
+			// references, like <a>.
+			if v, ok := attr("href"); ok {
+				if fetchedRel(rel) {
+					res(v)
+				} else {
+					nav(v)
+				}
+			}
+		case "use", "image":
 			if v, ok := attr("href"); ok {
 				res(v)
 			}
@@ -267,4 +279,16 @@ func GzipSize(b []byte) int {
 	w.Write(b)
 	w.Close()
 	return buf.Len()
+}
+
+// fetchedRel reports whether a <link> with this rel (lower-cased, spaces
+// normalised) is loaded by the browser.
+func fetchedRel(rel string) bool {
+	for _, r := range strings.Fields(rel) {
+		switch r {
+		case "stylesheet", "icon", "apple-touch-icon", "mask-icon", "preload", "modulepreload", "prefetch", "manifest":
+			return true
+		}
+	}
+	return false
 }

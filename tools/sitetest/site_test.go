@@ -114,11 +114,13 @@ func TestOutputs(t *testing.T) {
 	if strings.Contains(landing, "http-equiv=refresh") || strings.Contains(landing, `http-equiv="refresh"`) {
 		t.Error("landing page redirects")
 	}
-	// The downloads carry the article's aligned blocks, as in its data.
+	// The downloads (once per article, in the Chinese bundle; the English
+	// pages link to the same files) carry the article's sentences, as in
+	// its data, block by block.
 	var art struct {
 		Blocks []struct {
-			ID, Kind string
-			Text     struct{ Zh, En string }
+			ID, Kind  string
+			Sentences []struct{ ID, Zh, En string }
 		}
 	}
 	b, err := os.ReadFile(filepath.Join(Root(), "data", "articles", "zhoushan-two-firsts.json"))
@@ -131,37 +133,51 @@ func TestOutputs(t *testing.T) {
 	if len(art.Blocks) == 0 {
 		t.Fatal("data/articles/zhoushan-two-firsts.json has no block")
 	}
-	var want [][]string // id, kind, zh, en
+	var want [][]string // sentence id, block id, kind, zh, en
 	for _, bl := range art.Blocks {
-		want = append(want, []string{bl.ID, bl.Kind, bl.Text.Zh, bl.Text.En})
+		for _, sn := range bl.Sentences {
+			want = append(want, []string{sn.ID, bl.ID, bl.Kind, sn.Zh, sn.En})
+		}
+	}
+	var data struct {
+		Blocks []struct {
+			ID, Kind  string
+			Sentences []struct{ ID, Zh, En string }
+		}
+	}
+	if err := json.Unmarshal([]byte(read("zh/zhoushan-two-firsts/blocks.json")), &data); err != nil {
+		t.Fatalf("blocks.json: %v", err)
+	}
+	var got [][]string
+	for _, bl := range data.Blocks {
+		for _, sn := range bl.Sentences {
+			got = append(got, []string{sn.ID, bl.ID, bl.Kind, sn.Zh, sn.En})
+		}
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("blocks.json: sentences\n%q\nwant the article's\n%q", got, want)
+	}
+	csvText := read("zh/zhoushan-two-firsts/blocks.csv")
+	if !strings.HasPrefix(csvText, "\uFEFF") {
+		t.Error("blocks.csv has no UTF-8 byte order mark")
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(csvText, "\uFEFF"))).ReadAll()
+	if err != nil {
+		t.Fatalf("blocks.csv: %v", err)
+	}
+	if len(rows) == 0 || !slices.Equal(rows[0], []string{"id", "block", "kind", "n", "section", "parent", "zh", "en"}) {
+		t.Fatalf("blocks.csv: header %q", rows[:min(1, len(rows))])
+	}
+	got = nil
+	for _, r := range rows[1:] {
+		got = append(got, []string{r[0], r[1], r[2], r[6], r[7]})
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("blocks.csv: rows\n%q\nwant the article's sentences\n%q", got, want)
 	}
 	for _, l := range langs {
-		var data struct {
-			Blocks []struct{ ID, Kind, Zh, En string }
-		}
-		if err := json.Unmarshal([]byte(read(l+"/zhoushan-two-firsts/blocks.json")), &data); err != nil {
-			t.Fatalf("%s blocks.json: %v", l, err)
-		}
-		var got [][]string
-		for _, bl := range data.Blocks {
-			got = append(got, []string{bl.ID, bl.Kind, bl.Zh, bl.En})
-		}
-		if !slices.EqualFunc(got, want, slices.Equal) {
-			t.Errorf("%s blocks.json: blocks\n%q\nwant the article's\n%q", l, got, want)
-		}
-		rows, err := csv.NewReader(strings.NewReader(read(l + "/zhoushan-two-firsts/blocks.csv"))).ReadAll()
-		if err != nil {
-			t.Fatalf("%s blocks.csv: %v", l, err)
-		}
-		if len(rows) == 0 || !slices.Equal(rows[0], []string{"id", "kind", "n", "section", "parent", "zh", "en"}) {
-			t.Fatalf("%s blocks.csv: header %q", l, rows[:min(1, len(rows))])
-		}
-		got = nil
-		for _, r := range rows[1:] {
-			got = append(got, []string{r[0], r[1], r[5], r[6]})
-		}
-		if !slices.EqualFunc(got, want, slices.Equal) {
-			t.Errorf("%s blocks.csv: rows\n%q\nwant the article's blocks\n%q", l, got, want)
+		if _, err := os.Stat(filepath.Join(dir, l, "zhoushan-two-firsts", "citation.ris")); err != nil {
+			t.Errorf("%s: no citation file: %v", l, err)
 		}
 		sm := read(l + "/sitemap.xml")
 		if !strings.Contains(sm, `hreflang="en"`) || !strings.Contains(sm, `hreflang="zh-Hans"`) {
@@ -305,41 +321,44 @@ func TestBrowser(t *testing.T) {
 			}
 			// Glossary popover: Enter opens, focus moves in, Escape closes and returns focus.
 			tab.Do(t, chromedp.Focus(chromedp.CSS("#p11 a.term")), chromedp.KeyEvent(kb.Enter))
-			tab.WaitFor(t, `document.getElementById("term-pop").matches(":popover-open") && document.getElementById("term-pop").contains(document.activeElement) && document.querySelector("#term-pop .pop-body").textContent.length > 10`)
+			tab.WaitFor(t, `!!document.getElementById("term-pop") && document.getElementById("term-pop").matches(":popover-open") && document.getElementById("term-pop").contains(document.activeElement) && document.querySelector("#term-pop .pop-body").textContent.length > 10`)
 			tab.Do(t, chromedp.KeyEvent(kb.Escape))
 			tab.WaitFor(t, `!document.getElementById("term-pop").matches(":popover-open") && document.activeElement.matches("#p11 a.term")`)
-			// Reveal: Enter on the summary opens the other-language text.
-			tab.Do(t, chromedp.Focus(chromedp.CSS("#p12 ~ .pctl summary")), chromedp.KeyEvent(kb.Enter))
-			tab.WaitFor(t, `(() => { const d = document.querySelector("#p12 ~ .pctl details"); return d.open && d.querySelector(".alt-text[lang]").textContent.length > 20 })()`)
-			// Cite: Enter opens the citations with the paragraph URL.
-			tab.Do(t, chromedp.Focus(chromedp.CSS(`.cite-btn[data-p="p12"]`)), chromedp.KeyEvent(kb.Enter))
-			tab.WaitFor(t, `document.getElementById("cite-pop").matches(":popover-open")`)
-			gb := Eval[string](t, tab, `document.getElementById("cite-gb").textContent`)
-			chicago := Eval[string](t, tab, `document.getElementById("cite-chicago").textContent`)
-			for _, want := range []string{s.url(l, "zhoushan-two-firsts/section-3/#p12"), "何中伟", "今日浙江", "2022"} {
-				if !strings.Contains(gb, want) {
-					t.Errorf("%s: GB citation lacks %q: %q", l, want, gb)
+			// Reveal: Enter on the reveal button shows the other-language text.
+			tab.Do(t, chromedp.Focus(chromedp.CSS("#p12 .reveal")), chromedp.KeyEvent(kb.Enter))
+			tab.WaitFor(t, `(() => { const d = document.querySelector("#p12 + .alt[lang]"); return !!d && d.textContent.length > 20 && document.querySelector("#p12 .reveal").getAttribute("aria-expanded") === "true" })()`)
+			// Cite: Enter on ¶12 opens its menu with the paragraph URL.
+			tab.Do(t, chromedp.Focus(chromedp.CSS(`#p12 .pn`)), chromedp.KeyEvent(kb.Enter))
+			tab.WaitFor(t, `document.getElementById("para-pop").matches(":popover-open")`)
+			cites := Eval[[]string](t, tab, `[...document.querySelectorAll("#para-pop .cite-text")].map(e => e.textContent)`)
+			if len(cites) < 4 {
+				t.Fatalf("%s: %d citation texts in the ¶ menu", l, len(cites))
+			}
+			gb, chicago := cites[1], cites[2]
+			for _, want := range []string{s.url(l, "zhoushan-two-firsts/section-3/#p12"), "2022"} {
+				if !strings.Contains(gb, want) || !strings.Contains(chicago, want) {
+					t.Errorf("%s: citations lack %q: %q / %q", l, want, gb, chicago)
 				}
 			}
-			for _, want := range []string{s.url(l, "zhoushan-two-firsts/section-3/#p12"), "He Zhongwei", "2022"} {
-				if !strings.Contains(chicago, want) {
-					t.Errorf("%s: Chicago citation lacks %q: %q", l, want, chicago)
-				}
+			if !strings.Contains(gb+chicago, map[string]string{"zh": "何中伟", "en": "HE Zhongwei"}[l]) || !strings.Contains(gb, "打造“两个先行”舟山标志性成果") {
+				t.Errorf("%s: citations lack the author: %q", l, gb)
 			}
-			// Copy: Enter on the focused Copy button puts the GB citation on
-			// the clipboard, which held something else before, and says so.
-			if !Eval[bool](t, tab, `document.activeElement.matches('#cite-pop button.copy[data-copy="cite-gb"]')`) {
-				t.Fatalf("%s: focus is not on the first Copy button of the citation popover", l)
+			// Copy: the first Copy button (the link) is focused; Tab to the
+			// GB citation's Copy button, press it: the clipboard, which held
+			// something else before, holds the citation, and the button
+			// says so.
+			if !Eval[bool](t, tab, `document.activeElement.matches("#para-pop button.copy")`) {
+				t.Fatalf("%s: focus is not on the first Copy button of the ¶ menu", l)
 			}
 			Eval[bool](t, tab, `navigator.clipboard.writeText("before copy").then(() => true)`, chromedp.EvalAwaitPromise)
-			tab.Do(t, chromedp.KeyEvent(kb.Enter))
-			tab.WaitFor(t, `document.querySelector("#cite-pop .cite-status").textContent === document.getElementById("cite-pop").dataset.copied`)
+			tab.Do(t, chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Enter))
+			tab.WaitFor(t, `document.querySelectorAll("#para-pop .copy-status")[1].textContent.length > 0`)
 			if got := tab.Clipboard(t); got != gb {
 				t.Errorf("%s: after Copy the clipboard holds %q, want the GB citation %q", l, got, gb)
 			}
-			// Escape closes the citations and returns focus.
+			// Escape closes the menu and returns focus.
 			tab.Do(t, chromedp.KeyEvent(kb.Escape))
-			tab.WaitFor(t, `!document.getElementById("cite-pop").matches(":popover-open") && document.activeElement.matches('.cite-btn[data-p="p12"]')`)
+			tab.WaitFor(t, `!document.getElementById("para-pop").matches(":popover-open") && document.activeElement.matches("#p12 .pn")`)
 		}
 	})
 
@@ -392,13 +411,13 @@ func TestBrowser(t *testing.T) {
 		if !strings.Contains(text, "海上花园城市") {
 			t.Errorf("JS off: paragraph p12 not readable: %q", text)
 		}
-		// The reveal works (details), the cite button stays hidden.
-		if err := tab.Run(chromedp.Click(chromedp.CSS("#p12 ~ .pctl summary")),
-			chromedp.WaitVisible(chromedp.CSS(`#p12 ~ .pctl [lang="en"]`))); err != nil {
-			t.Errorf("JS off: reveal: %v", err)
+		// Without JS there are no buttons: ¶ numbers are links, and 对照
+		// opens the parallel page.
+		if n := Eval[int](t, tab, `document.querySelectorAll("main button").length`); n != 0 {
+			t.Errorf("JS off: %d buttons that do nothing", n)
 		}
-		if err := tab.Run(chromedp.WaitNotVisible(chromedp.CSS(`.cite-btn[data-p="p12"]`))); err != nil {
-			t.Errorf("JS off: cite button visible: %v", err)
+		if href := Eval[string](t, tab, `document.querySelector("#p12 .pn").getAttribute("href")`); href != "#p12" {
+			t.Errorf("JS off: ¶12 links %q", href)
 		}
 		// Switching goes to the counterpart page.
 		if err := tab.Run(chromedp.Click(chromedp.CSS("a[data-lang-switch]")),

@@ -56,7 +56,10 @@
 //   publisher, and the year is the translation's. Without a place, the
 //   publisher and year come as in 8.4.1.3 example 3 (Open University Press,
 //   2011: 105[2014-06-16]. http://…):
-//     HE Zhongwei. Delivering …[EB/OL]. Chinese Policy Texts in English, trans. Chinese Policy Texts in English, 2026: para. 12[2026-03-01]. https://…/en/zhoushan-two-firsts/#p12.
+//     HE Zhongwei. Delivering …: translation of 打造…成果 (今日浙江, 2022-07-15)[EB/OL]. Chinese Policy Texts in English, trans. Chinese Policy Texts in English, 2026: para. 12[2026-03-01]. https://…/en/zhoushan-two-firsts/#p12.
+//   The original's title, publication and date follow the title as other
+//   title information (其他题名信息, after a colon, 4.1 and 8.2), so that
+//   the entry names what the translation is of.
 //   The author is filed under the original author, as the standard files
 //   every translation (4.1.2 [2], and 10.1.3's 罗杰斯 … 潘惠霞, 等译); the
 //   romanized name has the surname in capitals (8.1.1: 依据 GB/T 28039,
@@ -279,6 +282,13 @@ function gb(input) {
   const d = parseDate(cite.date);
   L.field(original ? cite.author.zh : gbName(cite.author.en));
   L.sep(". ").field(pick(cite.title));
+  if (!original && cite.title.zh) {
+    // What it translates, as 其他题名信息 after a colon (4.1, 8.2): the
+    // original's title, and where and when it appeared.
+    L.text(": translation of ", EN).field(cite.title.zh);
+    const where = [publication, d ? d.iso : ""].filter(Boolean);
+    if (where.length) L.text(" (", EN).field(where.join(", ")).text(")", EN);
+  }
   L.text("[").text(original && publication ? "J/OL" : "EB/OL", EN).text("]");
   let year;
   if (original) {

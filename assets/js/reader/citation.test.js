@@ -41,7 +41,7 @@ test("English page, paragraph: GB/T [EB/OL] with the translator, Chicago transla
   const c = cites("en", para12, "p12");
   assert.equal(
     c.gb,
-    "HE Zhongwei. Delivering Zhoushan’s Landmark Achievements in the “Two Firsts”[EB/OL]. Chinese Policy Texts in English, trans. Chinese Policy Texts in English, 2026: para. 12[2026-03-01]. https://example.org/en/zhoushan-two-firsts/#p12.",
+    "HE Zhongwei. Delivering Zhoushan’s Landmark Achievements in the “Two Firsts”: translation of 打造“两个先行”舟山标志性成果 (今日浙江, 2022-07-15)[EB/OL]. Chinese Policy Texts in English, trans. Chinese Policy Texts in English, 2026: para. 12[2026-03-01]. https://example.org/en/zhoushan-two-firsts/#p12.",
   );
   assert.equal(
     c.note,
@@ -61,7 +61,7 @@ test("sentence anchor #p12.3", () => {
   const en = cites("en", where, "p12.3");
   assert.equal(
     en.gb,
-    "HE Zhongwei. Delivering Zhoushan’s Landmark Achievements in the “Two Firsts”[EB/OL]. Chinese Policy Texts in English, trans. Chinese Policy Texts in English, 2026: para. 12, sentence 3[2026-03-01]. https://example.org/en/zhoushan-two-firsts/#p12.3.",
+    "HE Zhongwei. Delivering Zhoushan’s Landmark Achievements in the “Two Firsts”: translation of 打造“两个先行”舟山标志性成果 (今日浙江, 2022-07-15)[EB/OL]. Chinese Policy Texts in English, trans. Chinese Policy Texts in English, 2026: para. 12, sentence 3[2026-03-01]. https://example.org/en/zhoushan-two-firsts/#p12.3.",
   );
   assert.ok(en.note.includes(", 2026, para. 12, sentence 3, accessed March 1, 2026, https://example.org/en/zhoushan-two-firsts/#p12.3; originally published as "));
   // A bibliography lists the work: no locator, no anchor.
@@ -98,7 +98,7 @@ test("no author: the entry starts with the title", () => {
   const en = cites("en", para12, "p12", none);
   assert.equal(
     en.gb,
-    "Delivering Zhoushan’s Landmark Achievements in the “Two Firsts”[EB/OL]. Chinese Policy Texts in English, trans. Chinese Policy Texts in English, 2026: para. 12[2026-03-01]. https://example.org/en/zhoushan-two-firsts/#p12.",
+    "Delivering Zhoushan’s Landmark Achievements in the “Two Firsts”: translation of 打造“两个先行”舟山标志性成果 (今日浙江, 2022-07-15)[EB/OL]. Chinese Policy Texts in English, trans. Chinese Policy Texts in English, 2026: para. 12[2026-03-01]. https://example.org/en/zhoushan-two-firsts/#p12.",
   );
   assert.ok(en.note.startsWith("“Delivering Zhoushan’s Landmark Achievements in the ‘Two Firsts,’” trans. Chinese Policy Texts in English, "));
   assert.ok(en.bib.startsWith("“Delivering Zhoushan’s Landmark Achievements in the ‘Two Firsts.’” Translated by Chinese Policy Texts in English. "));

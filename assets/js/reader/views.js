@@ -86,9 +86,9 @@ export async function setView(view) {
   });
   await busy;
   busy = null;
-  for (const a of document.querySelectorAll("a[data-view]")) {
-    const current = a.dataset.view === view && (view === "both" || a.hreflang === document.documentElement.lang);
-    if (current) a.setAttribute("aria-current", "true");
+  // The page's language stays current; 对照 is current in the both view.
+  for (const a of document.querySelectorAll('a[data-view="both"]')) {
+    if (view === "both") a.setAttribute("aria-current", "true");
     else a.removeAttribute("aria-current");
   }
   const u = new URL(location.href);

@@ -252,23 +252,14 @@ func local(from, ref string) (string, bool) {
 }
 
 // loadRels are the link relations a browser fetches at load.
-var loadRels = map[string]bool{"stylesheet": true, "icon": true, "preload": true, "modulepreload": true, "manifest": true, "apple-touch-icon": true}
-
 // subresources lists what the browser fetches while loading the page: the
-// resources hosting.Links finds, less the <link>s a browser does not fetch
-// (canonical, alternate, …) and in-page SVG references.
+// resources hosting.Links finds (it counts the <link>s a browser does not
+// fetch, canonical, alternate…, as references), less in-page SVG references.
 func subresources(page []byte) []string {
 	var out []string
 	for _, l := range hosting.Links(page) {
 		switch {
 		case l.Nav || l.URL == "":
-		case l.Tag == "link":
-			for _, rel := range strings.Fields(l.Rel) {
-				if loadRels[rel] {
-					out = append(out, l.URL)
-					break
-				}
-			}
 		case l.Tag == "use" || l.Tag == "image":
 			if !strings.HasPrefix(l.URL, "#") {
 				out = append(out, strings.SplitN(l.URL, "#", 2)[0])
