@@ -16,15 +16,27 @@ import { stem } from "./stem.js";
 const stems = (text) => words(text).map((w) => stem(w.word));
 
 // prepareGlossary turns the glossary file ([{zh, pinyin, en: [renderings]}])
-// into entries with the forms a query is compared with.
+// into entries whose forms compared with a query (folded Chinese, pinyin
+// letters, stems of the renderings) are computed when first needed: a
+// Chinese query needs only the first.
 export function prepareGlossary(terms) {
-  return terms.map((t) => ({
-    zh: t.zh,
-    en: t.en,
-    zhFolded: foldChinese(t.zh, null).folded,
-    pinyin: pinyinKey(t.pinyin),
-    enStems: t.en.map(stems),
-  }));
+  return terms.map((t) => {
+    const forms = {};
+    const once = (k, f) => (k in forms ? forms[k] : (forms[k] = f()));
+    return {
+      zh: t.zh,
+      en: t.en,
+      get zhFolded() {
+        return once("zhFolded", () => foldChinese(t.zh, null).folded);
+      },
+      get pinyin() {
+        return once("pinyin", () => pinyinKey(t.pinyin));
+      },
+      get enStems() {
+        return once("enStems", () => t.en.map(stems));
+      },
+    };
+  });
 }
 
 function inRow(haystack, needle) {
