@@ -173,6 +173,7 @@ type metrics struct {
 	tp, fp, fn       int // page level
 	ptp, pfp, pfn    int // paragraph level (this site's search only)
 	bytes            int
+	inPage           int // of bytes, the search data inside the page
 	firstMs, warmMs  float64
 	found, hadResult bool
 }
@@ -253,10 +254,10 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 			return strings.HasSuffix(p, "search.json") || strings.Contains(p, "/search/") || (strings.Contains(p, "/js/") && strings.Contains(p, "search"))
 		})),
 		kb(dirGzip(filepath.Join(pub, "pagefind"), func(string) bool { return true })))
-	b.WriteString("| queries | engine | recall ¶ | precision ¶ | recall page | precision page | bytes to first result (median / max) | load → first result (median) | warm query (median) |\n|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| queries | engine | recall ¶ | precision ¶ | recall page | precision page | bytes to first result (median / max) | of which in the page | load → first result (median) | warm query (median) |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		var s metrics
-		var bs, firsts, warms []float64
+		var bs, inPage, firsts, warms []float64
 		for _, m := range r.ms {
 			s.tp += m.tp
 			s.fp += m.fp
@@ -266,6 +267,7 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 			s.pfn += m.pfn
 			if m.hadResult {
 				bs = append(bs, float64(m.bytes))
+				inPage = append(inPage, float64(m.inPage))
 				firsts = append(firsts, m.firstMs)
 				warms = append(warms, m.warmMs)
 			}
@@ -276,8 +278,12 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 			para = ratio(s.ptp, s.ptp+s.pfn)
 			paraP = ratio(s.ptp, s.ptp+s.pfp)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s / %s | %.0f ms | %.1f ms |\n", r.set, r.engine, para, paraP,
-			ratio(s.tp, s.tp+s.fn), ratio(s.tp, s.tp+s.fp), kb(int(median(bs))), kb(int(maxOf(bs))), median(firsts), median(warms))
+		page := "–"
+		if r.engine == "this site" {
+			page = kb(int(median(inPage)))
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s / %s | %s | %.0f ms | %.1f ms |\n", r.set, r.engine, para, paraP,
+			ratio(s.tp, s.tp+s.fn), ratio(s.tp, s.tp+s.fp), kb(int(median(bs))), kb(int(maxOf(bs))), page, median(firsts), median(warms))
 	}
 	b.WriteString("\n")
 	if queries["zh"][0] == searchtest.Queries["zh"][0] {
@@ -613,7 +619,8 @@ func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Bl
 	// The search data in the page itself (the JSON data block #search-data:
 	// the list of articles, the newest article's data, the UI text) is
 	// counted too, compressed on its own, though it comes with the page.
-	m.bytes += sizes.inline(lang)
+	m.inPage = sizes.inline(lang)
+	m.bytes += m.inPage
 	m.warmMs, err = chromedp.Run(tab, chromedp.Evaluate[float64](`new Promise(res => {
 	  const root = document.documentElement, d = root.dataset.searchDone, t0 = performance.now();
 	  new MutationObserver((_, o) => { if (root.dataset.searchDone !== d) { o.disconnect(); res(performance.now() - t0); } })
