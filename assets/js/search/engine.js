@@ -25,7 +25,9 @@ async function vocabularyOf(state, pause) {
 // searchLanguage returns the matches of a language's alternatives:
 // [{lang, article, order, index, block, ranges, score}]. A block matches
 // when it matches any alternative; its ranges are those of every
-// alternative it matches, its score the best.
+// alternative it matches, its score the best. The matches of each article
+// are kept while the query and the tiers of its words stay the same, so that
+// a query over a large archive searches each article once as batches arrive.
 export async function searchLanguage(state, lang, alternatives, t2s, pause) {
   let compiled;
   let match;
@@ -37,9 +39,17 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
     compiled = alternatives.map((terms) => compile(vocabulary, terms)).filter((c) => c.length);
     match = matchBlock;
   }
-  const matches = [];
-  if (!compiled.length) return matches;
-  for (const a of state.loaded) {
+  if (!compiled.length) return [];
+  // What the matches depend on: the Chinese terms; for English the query
+  // and the tier each word matched in. New articles only add words of their
+  // own to a tier, so the matches of the articles searched before stay.
+  const tiers = (v) => (v instanceof Map ? Math.max(0, ...v.values()) : v);
+  const key = JSON.stringify([alternatives, t2s ? 1 : 0, compiled], (k, v) => tiers(v));
+  if (!state.matches || state.matches.key !== key) state.matches = { key, articles: [] };
+  const kept = state.matches.articles; // per loaded article: its matches
+  for (let i = kept.length; i < state.loaded.length; i++) {
+    const a = state.loaded[i];
+    const found = [];
     for (let index = 0; index < a.blocks.length; index++) {
       const block = a.blocks[index];
       let ranges = null;
@@ -50,9 +60,12 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
         ranges = ranges ? ranges.concat(m.ranges) : m.ranges;
         score = Math.max(score, m.score);
       }
-      if (ranges) matches.push({ lang, article: a.article, order: a.order, index, block, ranges, score });
+      if (ranges) found.push({ lang, article: a.article, order: a.order, index, block, ranges, score });
       await pause();
     }
+    // Another search may have filled this place while this one paused.
+    if (state.matches.key === key && kept.length === i) kept.push(found);
+    else return searchLanguage(state, lang, alternatives, t2s, pause);
   }
-  return matches;
+  return kept.flat();
 }

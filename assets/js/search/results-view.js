@@ -51,7 +51,20 @@ export function createView(container, options) {
 
   const badge = (lang) => el("span", { class: "search-lang", lang: locale[lang] }, messages["search_lang_" + lang]);
 
+  // signature tells whether an entry shows the same as one shown before;
+  // it fills in the entry's secondary (the block beside it).
+  function signature(e) {
+    if (e.sig) return e.sig;
+    const r = e.result;
+    const m = r.matches[r.primary];
+    e.secondary = e.secondaryOf(r);
+    const s = e.secondary;
+    e.sig = [r.key, r.primary, JSON.stringify(m.ranges), e.group.page, s ? s.lang + JSON.stringify(s.ranges) : ""].join("|");
+    return e.sig;
+  }
+
   function item(e) {
+    signature(e);
     const m = e.result.matches[e.result.primary];
     const b = m.block;
     const href = m.ranges.length ? withTextFragment(b.url, b.text, Math.min(...m.ranges.map((r) => r[0])), firstEnd(m.ranges), m.lang) : b.url;
@@ -102,7 +115,7 @@ export function createView(container, options) {
         }
         const li = item(e);
         dom.list.append(li);
-        shown.push({ sig: e.sig, group: e.group, dom, li });
+        shown.push({ sig: signature(e), group: e.group, dom, li });
       }
       tail.before(frag);
       budget = chunk;
@@ -141,17 +154,10 @@ export function createView(container, options) {
     show(groups, secondaryOf) {
       const my = ++run;
       entries = [];
-      for (const g of groups) {
-        for (const result of g.results) {
-          const secondary = secondaryOf(result);
-          const m = result.matches[result.primary];
-          const sig = [result.key, result.primary, JSON.stringify(m.ranges), g.page, secondary ? secondary.lang + JSON.stringify(secondary.ranges) : ""].join("|");
-          entries.push({ sig, group: g, result, secondary });
-        }
-      }
+      for (const g of groups) for (const result of g.results) entries.push({ group: g, result, secondaryOf });
       // Keep what is shown as long as it matches the new results.
       let keep = 0;
-      while (keep < shown.length && keep < entries.length && shown[keep].sig === entries[keep].sig) keep++;
+      while (keep < shown.length && keep < entries.length && shown[keep].sig === signature(entries[keep])) keep++;
       for (const s of shown.slice(keep)) {
         s.li.remove();
         if (!s.dom.list.firstChild) s.dom.section.remove();
