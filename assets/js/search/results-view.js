@@ -10,6 +10,8 @@
 // more" button. A page is rendered in slices: the first screen in one short
 // task, the rest in chunks (schedule.js). When the results change (more data
 // arrived), the results already shown that did not change stay as they are.
+// A page asked for with "show more" is rendered at once, and its first
+// result takes the focus.
 import { excerpt } from "./snippet.js";
 import { withTextFragment } from "./fragment.js";
 import { format } from "./format.js";
@@ -99,9 +101,10 @@ export function createView(container, options) {
     return { section, list };
   }
 
-  // append renders entries shown.length … target-1, in slices.
-  async function append(my) {
-    let budget = shown.length === 0 ? firstScreen : chunk;
+  // append renders entries shown.length … target-1: in slices, or at once
+  // (whole: a page asked for with "show more", which then takes the focus).
+  async function append(my, whole) {
+    let budget = whole ? Infinity : shown.length === 0 ? firstScreen : chunk;
     while (shown.length < Math.min(target, entries.length)) {
       if (my !== run) return;
       const frag = document.createDocumentFragment();
@@ -133,10 +136,9 @@ export function createView(container, options) {
         button.addEventListener("click", () => {
           const first = shown.length;
           target += options.pageSize();
-          append(run).then(() => {
-            const next = shown[first];
-            if (next) next.li.querySelector("a").focus();
-          });
+          append(run, true);
+          const next = shown[first];
+          if (next) next.li.querySelector("a").focus();
         });
         tail.prepend(button);
       }
