@@ -26,8 +26,9 @@ async function vocabularyOf(state, pause) {
 // [{lang, article, order, index, block, ranges, score}]. A block matches
 // when it matches any alternative; its ranges are those of every
 // alternative it matches, its score the best. The matches of each article
-// are kept while the query and the tiers of its words stay the same, so that
-// a query over a large archive searches each article once as batches arrive.
+// are kept for the query and the tiers of its words, so that a query over a
+// large archive searches each article once as batches arrive, and again only
+// when a word's tier changes.
 export async function searchLanguage(state, lang, alternatives, t2s, pause) {
   let compiled;
   let match;
@@ -45,8 +46,13 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
   // own to a tier, so the matches of the articles searched before stay.
   const tiers = (v) => (v instanceof Map ? Math.max(0, ...v.values()) : v);
   const key = JSON.stringify([alternatives, t2s ? 1 : 0, compiled], (k, v) => tiers(v));
-  if (!state.matches || state.matches.key !== key) state.matches = { key, articles: [] };
-  const kept = state.matches.articles; // per loaded article: its matches
+  // The matches of the last few queries, per loaded article.
+  const cache = state.matches || (state.matches = new Map());
+  let kept = cache.get(key);
+  if (!kept) {
+    if (cache.size >= 16) cache.delete(cache.keys().next().value);
+    cache.set(key, (kept = []));
+  }
   for (let i = kept.length; i < state.loaded.length; i++) {
     const a = state.loaded[i];
     const found = [];
@@ -64,8 +70,7 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
       await pause();
     }
     // Another search may have filled this place while this one paused.
-    if (state.matches.key === key && kept.length === i) kept.push(found);
-    else return searchLanguage(state, lang, alternatives, t2s, pause);
+    if (kept.length === i) kept.push(found);
   }
   return kept.flat();
 }
