@@ -180,7 +180,7 @@ export function createView(container, options) {
     },
     // note shows text after the results ("" removes it).
     note(text) {
-      noteEl.textContent = text;
+      if (noteEl.textContent !== text) noteEl.textContent = text;
       if (text) tail.append(noteEl);
       else noteEl.remove();
     },

@@ -64,6 +64,12 @@ export function init() {
     });
   }
 
+  // setStatus changes the status line only when its text changes: a
+  // change is announced, and costs a layout.
+  const setStatus = (text) => {
+    if (status.textContent !== text) status.textContent = text;
+  };
+
   // showNote says, after the results, which glossary terms the query
   // named and so was also searched for (at most five).
   function showNote(named) {
@@ -134,7 +140,7 @@ export function init() {
         }
         if (results.length || complete) {
           const groups = rankResults(results, pageLang, (u) => store.title(u));
-          status.textContent = statusText(results, groups) + (complete ? "" : " " + messages.search_loading);
+          setStatus(statusText(results, groups) + (complete ? "" : " " + messages.search_loading));
           showNote(named);
           // Beside a result: the block in the page's language when it was
           // found only in the other; the block in the other language when
@@ -153,7 +159,7 @@ export function init() {
           }
           await shown;
           if (my !== seq) return;
-        } else status.textContent = messages.search_loading;
+        } else setStatus(messages.search_loading);
         if (complete) break;
         if (!glossaryLoad) waits.push(loadGlossary());
         await Promise.race(waits);
