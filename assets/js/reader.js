@@ -3,15 +3,16 @@
 // per-paragraph reveal (reveal.js), sentence alignment (align.js), the ¶
 // menu with links and citations (cite.js), glossary popovers and how terms
 // are marked (glossary-popover.js, terms.js).
-import { init as initPlace } from "./site/place.js";
+import { init as initPlace, arrival } from "./site/place.js";
 import { init as initReveal } from "./reader/reveal.js";
 import { init as initViews } from "./reader/views.js";
-import { init as initAlign } from "./reader/align.js";
+import { init as initAlign, quiet } from "./reader/align.js";
 import { init as initCite } from "./reader/cite.js";
 import { init as initGlossary } from "./reader/glossary-popover.js";
 import { init as initTerms } from "./reader/terms.js";
 
-initPlace();
+initPlace(); // first: it puts a page opened by the switch at the reader's place
+quiet(!!arrival());
 initReveal();
 initAlign();
 initCite();

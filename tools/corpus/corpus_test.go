@@ -71,6 +71,8 @@ type site struct {
 func build(t *testing.T) *site {
 	t.Helper()
 	repo := sitetest.Root()
+	// The splitter runs as `go run`, outside this test's dependencies.
+	sitetest.Watch(repo, append([]string{"tools"}, sitetest.SiteInputs...)...)
 	s := &site{root: t.TempDir()}
 	for _, d := range []string{"layouts", "assets", "i18n", "static", "data/search"} {
 		copyTree(t, filepath.Join(repo, d), filepath.Join(s.root, d))

@@ -136,6 +136,7 @@ func ArticleData(d *Data) File {
 	c.Blocks = nil
 	head := bytes.TrimSpace(marshal(c, ""))
 	var b bytes.Buffer
+	b.Grow(len(head) + 1024*len(blocks))
 	b.Write(head[:len(head)-1]) // without the closing brace
 	b.WriteString(`,"blocks":[`)
 	for i, bl := range blocks {

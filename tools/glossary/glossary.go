@@ -44,8 +44,8 @@ func (t *Term) Line() int { return t.line }
 type Glossary struct {
 	Terms []Term `toml:"term"`
 
-	once   sync.Once
-	sorted map[string][]needle // terms by language, longest first (byLength)
+	once     sync.Once
+	matchers map[string]*matcher // by language (matcherFor)
 }
 
 // MaxBytes is the largest glossary file Load accepts (1 MiB; the glossary
@@ -162,9 +162,12 @@ var termHeader = regexp.MustCompile(`^\s*\[\[\s*term\s*\]\]`)
 // In returns the ids of the terms whose Chinese occurs in zh, in glossary
 // order.
 func (g *Glossary) In(zh string) []string {
+	m := g.matcherFor("zh")
+	found := map[string]bool{}
+	m.scan(zh, false, func(k, _, _ int) { found[m.needles[k].id] = true })
 	var ids []string
 	for _, t := range g.Terms {
-		if strings.Contains(zh, t.ZH) {
+		if found[t.ID] {
 			ids = append(ids, t.ID)
 		}
 	}

@@ -22,47 +22,33 @@ type Mark struct {
 // marked as 共同富裕; a shorter term takes its first occurrence outside every
 // claimed span. The marks come back in reading order.
 func (g *Glossary) FirstOccurrences(lang string, texts []string) []Mark {
-	terms := g.byLength(lang)
+	m := g.matcherFor(lang)
 	english := lang != "zh"
-	folded := make([]string, len(texts))
-	for i, t := range texts {
-		folded[i] = t
-		if english {
-			if l := strings.ToLower(t); len(l) == len(t) {
-				folded[i] = l
-			}
-		}
+	// Every occurrence of every term, per term, in reading order.
+	occ := make([][]Mark, len(m.needles))
+	for i, text := range texts {
+		m.scan(text, english, func(k, start, end int) {
+			occ[k] = append(occ[k], Mark{Term: m.needles[k].id, Text: i, Start: start, End: end})
+		})
 	}
 	var marks []Mark
 	claimed := map[int][]Mark{} // marks by text, to check overlaps
-	overlaps := func(i, start, end int) bool {
-		for _, m := range claimed[i] {
-			if start < m.End && m.Start < end {
+	overlaps := func(o Mark) bool {
+		for _, c := range claimed[o.Text] {
+			if o.Start < c.End && c.Start < o.End {
 				return true
 			}
 		}
 		return false
 	}
-	for _, t := range terms {
-	search:
-		for i, text := range folded {
-			for from := 0; ; {
-				k := strings.Index(text[from:], t.needle)
-				if k < 0 {
-					break
-				}
-				start, end := from+k, from+k+len(t.needle)
-				from = start + 1
-				if english && !wordBoundary(texts[i], start, end) {
-					continue
-				}
-				if overlaps(i, start, end) {
-					continue
-				}
-				m := Mark{Term: t.id, Text: i, Start: start, End: end}
-				marks = append(marks, m)
-				claimed[i] = append(claimed[i], m)
-				break search
+	// Longest terms first (needles are sorted so): each takes its first
+	// occurrence that no longer term has claimed.
+	for k := range m.needles {
+		for _, o := range occ[k] {
+			if !overlaps(o) {
+				marks = append(marks, o)
+				claimed[o.Text] = append(claimed[o.Text], o)
+				break
 			}
 		}
 	}
@@ -79,13 +65,43 @@ func (g *Glossary) FirstOccurrences(lang string, texts []string) []Mark {
 // or the English rendering lower-cased).
 type needle struct{ id, needle string }
 
-// byLength returns the terms in language lang, longest first, made once
-// per glossary and language.
-func (g *Glossary) byLength(lang string) []needle {
+// matcher finds every term in a text in one pass: the terms are indexed by
+// their first rune, so that each position of the text is compared only
+// with the terms that start with its rune.
+type matcher struct {
+	needles []needle       // longest first
+	byFirst map[rune][]int // first rune → needles that start with it
+}
+
+// scan calls fn for every occurrence of every term in text (English:
+// ignoring case, on word boundaries), in order of position.
+func (m *matcher) scan(text string, english bool, fn func(k, start, end int)) {
+	hay := text
+	if english {
+		if l := strings.ToLower(text); len(l) == len(text) {
+			hay = l
+		}
+	}
+	for i, r := range hay {
+		for _, k := range m.byFirst[r] {
+			n := m.needles[k].needle
+			if !strings.HasPrefix(hay[i:], n) {
+				continue
+			}
+			if english && !wordBoundary(text, i, i+len(n)) {
+				continue
+			}
+			fn(k, i, i+len(n))
+		}
+	}
+}
+
+// matcherFor returns the matcher of language lang, made once per glossary.
+func (g *Glossary) matcherFor(lang string) *matcher {
 	g.once.Do(func() {
-		g.sorted = map[string][]needle{}
+		g.matchers = map[string]*matcher{}
 		for _, l := range []string{"zh", "en"} {
-			var ts []needle
+			m := &matcher{byFirst: map[rune][]int{}}
 			for _, t := range g.Terms {
 				s := t.EN
 				if l == "zh" {
@@ -94,19 +110,23 @@ func (g *Glossary) byLength(lang string) []needle {
 					s = strings.ToLower(s)
 				}
 				if s != "" {
-					ts = append(ts, needle{t.ID, s})
+					m.needles = append(m.needles, needle{t.ID, s})
 				}
 			}
-			sort.SliceStable(ts, func(i, j int) bool {
-				return utf8.RuneCountInString(ts[i].needle) > utf8.RuneCountInString(ts[j].needle)
+			sort.SliceStable(m.needles, func(i, j int) bool {
+				return utf8.RuneCountInString(m.needles[i].needle) > utf8.RuneCountInString(m.needles[j].needle)
 			})
-			g.sorted[l] = ts
+			for k, n := range m.needles {
+				r, _ := utf8.DecodeRuneInString(n.needle)
+				m.byFirst[r] = append(m.byFirst[r], k)
+			}
+			g.matchers[l] = m
 		}
 	})
 	if lang != "zh" {
 		lang = "en"
 	}
-	return g.sorted[lang]
+	return g.matchers[lang]
 }
 
 // wordBoundary reports whether text[start:end] is not part of a longer word.

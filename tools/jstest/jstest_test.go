@@ -19,6 +19,7 @@ func TestModules(t *testing.T) {
 	node, err := exec.LookPath("node")
 	sitetest.Require(t, err == nil, "Node.js (node)", "apt-get install nodejs")
 	root := sitetest.Root()
+	sitetest.Watch(root, "assets/js")
 	var files []string
 	err = filepath.WalkDir(filepath.Join(root, "assets", "js"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".test.js") {

@@ -2,13 +2,15 @@ package scrape
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"policysite/tools/article"
+	"policysite/tools/sitetest"
 )
 
-const seed = "../../source/zhoushan-two-firsts/zh.txt"
+var seed = filepath.Join(sitetest.Root(), "source", "zhoushan-two-firsts", "zh.txt")
 
 func parseSeed(t *testing.T) *article.Article {
 	t.Helper()
@@ -246,6 +248,11 @@ func TestOptionalParts(t *testing.T) {
 		{"source without 《》", "标题\n发布日期:2022-07-15 信息来源: 舟山日报\n段落。\n", func(t *testing.T, a *article.Article) {
 			if a.Source == nil || a.Source.Text("") != "舟山日报" {
 				t.Errorf("source %+v", a.Source)
+			}
+		}},
+		{"leads only in sections", "标题\n发布日期:2022-07-15\n建设强港。加快推进。" + sep + "一" + sep + "建设强港。加快推进。" + sep + "结语短句。再说一句。\n", func(t *testing.T, a *article.Article) {
+			if a.Opening[0].HasLead || a.Closing[0].HasLead || !a.Sections[0].Blocks[0].HasLead {
+				t.Errorf("leads: opening %v, section %v, closing %v; want only the section's", a.Opening[0].HasLead, a.Sections[0].Blocks[0].HasLead, a.Closing[0].HasLead)
 			}
 		}},
 		{"empty sections", "标题\n发布日期:2022-07-15\n开头。" + sep + "一" + sep + sep + "二" + sep + "段落。" + sep + "三" + sep, func(t *testing.T, a *article.Article) {

@@ -280,6 +280,7 @@ func testBothLanguages(t *testing.T, f *fixture) {
 func testEscaping(t *testing.T, f *fixture) {
 	// A copy of the site whose data holds markup in a paragraph.
 	root := sitetest.Root()
+	sitetest.Watch(root, sitetest.SiteInputs...)
 	src := t.TempDir()
 	for _, d := range []string{"config.toml", "content", "data", "layouts", "assets", "i18n", "static"} {
 		if _, err := os.Stat(filepath.Join(root, d)); err == nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -21,6 +22,7 @@ func BuildSite(source, baseURL, dest, cacheDir string) error {
 	if source == "" {
 		source = Root()
 	}
+	Watch(source, SiteInputs...)
 	cmd := exec.Command("go", "tool", "hugo", "--minify", "--panicOnWarning", "--quiet",
 		"--source", source, "-b", baseURL, "-d", dest, "--cacheDir", cacheDir)
 	cmd.Dir = Root()
@@ -30,6 +32,30 @@ func BuildSite(source, baseURL, dest, cacheDir string) error {
 		return fmt.Errorf("hugo build of %s for %s: %v\n%s", source, baseURL, err, out.String())
 	}
 	return nil
+}
+
+// SiteInputs are what a Hugo build of the site reads, relative to its root.
+var SiteInputs = []string{"config.toml", "go.mod", "go.sum", "assets", "content", "data", "i18n", "layouts", "static"}
+
+// Watch opens every file under the paths (relative to root) that exist.
+// go test caches a package's result until the files its test process
+// opened change; the site's files are read by Hugo and Node, other
+// processes, so without this an edited template or script would replay a
+// cached pass.
+func Watch(root string, paths ...string) {
+	for _, p := range paths {
+		filepath.WalkDir(filepath.Join(root, p), func(path string, d os.DirEntry, err error) error {
+			if err == nil && d.IsDir() && (d.Name() == "node_modules" || d.Name() == ".git") {
+				return filepath.SkipDir
+			}
+			if err == nil && d.Type().IsRegular() {
+				if f, err := os.Open(path); err == nil {
+					f.Close()
+				}
+			}
+			return nil
+		})
+	}
 }
 
 var (

@@ -100,6 +100,20 @@ func TestSwitchKeepsPlace(t *testing.T) {
 		}
 	}
 	tab.Viewport(t, Desktop)
+	t.Run("the place carried is not a target", func(t *testing.T) {
+		tab.Navigate(t, s.url("zh", article))
+		scrollTo(t, tab, "p14")
+		before := Eval[float64](t, tab, `document.getElementById("p14").getBoundingClientRect().top`)
+		press(t, tab, `.lang-switch a[data-lang-switch]`)
+		landedOn(t, tab, s.url("en", article), "p14")
+		if n := Eval[int](t, tab, `document.querySelectorAll(".tg").length`); n != 0 {
+			t.Errorf("the place the switch carried is highlighted as a target (%d elements)", n)
+		}
+		after := Eval[float64](t, tab, `document.getElementById("p14").getBoundingClientRect().top`)
+		if after < before-200 || after > before+200 {
+			t.Errorf("¶14 was %.0f px from the top and lands %.0f px from it", before, after)
+		}
+	})
 	t.Run("stale hash", func(t *testing.T) {
 		tab.Navigate(t, s.url("en", article))
 		tab.Do(t, chromedp.Click(chromedp.CSS(`.toc a[href="#p6"]`)))
@@ -173,6 +187,15 @@ func TestViews(t *testing.T) {
 		tab.Navigate(t, s.url("zh", article)+"?view=both#p6")
 		tab.WaitFor(t, `document.querySelector('.article.both #p6 + .alt[lang="en"]') !== null`)
 	})
+	t.Run("an address with a target in the both view", func(t *testing.T) {
+		tab.Viewport(t, Desktop)
+		tab.Navigate(t, s.url("en", article))
+		Eval[bool](t, tab, `localStorage.setItem("view", "both"), true`)
+		tab.Navigate(t, s.url("en", article+"section-4/")+"#p17")
+		tab.WaitFor(t, `!!document.querySelector('.article.both #p17 + .alt') && document.getElementById("p17").classList.contains("tg")`)
+		tab.WaitFor(t, `(r => r.top >= 0 && r.top < innerHeight / 2)(document.getElementById("p17").getBoundingClientRect())`)
+		Eval[bool](t, tab, `localStorage.clear(), true`)
+	})
 	t.Run("without JS 对照 opens the parallel page", func(t *testing.T) {
 		tab.JavaScript(t, false)
 		defer tab.JavaScript(t, true)
@@ -202,7 +225,7 @@ func TestReveal(t *testing.T) {
 				btn := `document.querySelector("#p12 .reveal")`
 				tab.WaitFor(t, btn+` !== null`)
 				before := Eval[[]float64](t, tab, `(r => [r.left, r.top + scrollY])(`+btn+`.getBoundingClientRect())`)
-				if l := Eval[string](t, tab, btn+`.querySelector(".label").textContent`); !label[lang].MatchString(l) || Eval[string](t, tab, btn+`.getAttribute("aria-expanded")`) != "false" {
+				if l := Eval[string](t, tab, btn+`.querySelector(".reveal-label").textContent`); !label[lang].MatchString(l) || Eval[string](t, tab, btn+`.getAttribute("aria-expanded")`) != "false" {
 					t.Errorf("reveal control %q (expanded=%s)", l, Eval[string](t, tab, btn+`.getAttribute("aria-expanded")`))
 				}
 				tab.Do(t, chromedp.Click(chromedp.CSS(`#p12 .reveal`)))
@@ -211,7 +234,7 @@ func TestReveal(t *testing.T) {
 				if fmt.Sprint(before) != fmt.Sprint(after) {
 					t.Errorf("the reveal control moved from %v to %v", before, after)
 				}
-				if l := Eval[string](t, tab, btn+`.querySelector(".label").textContent`); !label[lang].MatchString(l) || !strings.HasPrefix(l, map[string]string{"zh": "隐藏", "en": "Hide"}[lang]) {
+				if l := Eval[string](t, tab, btn+`.querySelector(".reveal-label").textContent`); !label[lang].MatchString(l) || !strings.HasPrefix(l, map[string]string{"zh": "隐藏", "en": "Hide"}[lang]) {
 					t.Errorf("open reveal control says %q", l)
 				}
 				want := map[string]string{"zh": "garden city on the sea", "en": "海上花园城市"}[lang]
@@ -272,6 +295,46 @@ func TestPopoverFocus(t *testing.T) {
 	}
 }
 
+// TestPopoverBesideTerm: on wide screens the glossary popover never covers
+// the term that opened it, wherever the term is in the window: at the top,
+// the middle, the bottom, in a tall window and in a short one (a laptop
+// at 200% zoom).
+func TestPopoverBesideTerm(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	defer tab.Viewport(t, Desktop)
+	for _, lang := range langs {
+		for _, vp := range []Viewport{Desktop, Zoom200} {
+			for _, at := range []float64{0.25, 0.55, 0.95} {
+				t.Run(fmt.Sprintf("%s/%s/%.0f%%", lang, vp.Name, at*100), func(t *testing.T) {
+					tab.Viewport(t, vp)
+					tab.Navigate(t, s.url(lang, article+"section-3/"))
+					// The term's line at this fraction of the window's height.
+					Eval[bool](t, tab, fmt.Sprintf(`(() => {
+  const a = document.querySelector("#p11 a.term");
+  scrollTo(0, a.getBoundingClientRect().top + scrollY - innerHeight * %g + a.getBoundingClientRect().height);
+  return true })()`, at))
+					tab.Do(t, chromedp.Focus(chromedp.CSS("#p11 a.term")), chromedp.KeyEvent(kb.Enter))
+					tab.WaitFor(t, `(document.getElementById("term-pop") || {matches: () => false}).matches(":popover-open")`)
+					got := Eval[map[string]any](t, tab, `(() => {
+  const a = document.querySelector("#p11 a.term").getBoundingClientRect();
+  const p = document.getElementById("term-pop").getBoundingClientRect();
+  const overlap = a.top < p.bottom && p.top < a.bottom && a.left < p.right && p.left < a.right;
+  const gap = Math.min(Math.abs(p.top - a.bottom), Math.abs(a.top - p.bottom));
+  const inside = a.top >= 0 && a.bottom <= innerHeight && p.top >= 0 && p.bottom <= innerHeight + 0.5;
+  return {overlap, gap, inside, term: [a.top, a.bottom], pop: [p.top, p.bottom], h: innerHeight} })()`)
+					if got["overlap"] == true || got["inside"] != true || got["gap"].(float64) > 24 {
+						t.Errorf("term at %v, popover at %v in a window %v px high: overlaps %v, both in the window %v, gap %v px",
+							got["term"], got["pop"], got["h"], got["overlap"], got["inside"], got["gap"])
+					}
+					tab.Do(t, chromedp.KeyEvent(kb.Escape))
+					tab.WaitFor(t, `!document.getElementById("term-pop").matches(":popover-open")`)
+				})
+			}
+		}
+	}
+}
+
 // TestPrint: printed, a page shows its ¶ numbers, URL and (translated
 // pages) the translation note, no header or controls, in a serif font;
 // the parallel text prints side by side.
@@ -293,6 +356,13 @@ func TestPrint(t *testing.T) {
 		}
 		if n := Eval[string](t, tab, `document.querySelector("#p12 .pn").textContent`); n != "¶12" {
 			t.Errorf("%s print: ¶ number %q", lang, n)
+		}
+		// Inside the page: what lies outside the printable area is not printed.
+		if left := Eval[float64](t, tab, `document.querySelector("#p12 .pn").getBoundingClientRect().left`); left < 0 {
+			t.Errorf("%s print: the ¶ number is %.0f px outside the page", lang, -left)
+		}
+		if h1, p := Eval[float64](t, tab, `parseFloat(getComputedStyle(document.querySelector("h1")).fontSize)`), Eval[float64](t, tab, `parseFloat(getComputedStyle(document.getElementById("p12")).fontSize)`); h1 <= p*1.2 {
+			t.Errorf("%s print: the title (%.1f px) is not larger than the text (%.1f px)", lang, h1, p)
 		}
 		if u := Eval[string](t, tab, `document.querySelector(".print-url").textContent`); !strings.HasSuffix(u, "/"+lang+"/"+article) {
 			t.Errorf("%s print: URL %q", lang, u)
@@ -517,4 +587,70 @@ func TestAxeReader(t *testing.T) {
 		}
 	}
 	tab.ColorScheme(t, "")
+}
+
+// TestPopoverLanguage: in every glossary popover of the English article,
+// the Chinese (the term, and any Chinese quoted in its note or renderings)
+// is marked as Chinese, and the English as English.
+func TestPopoverLanguage(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	tab.Navigate(t, s.url("en", article))
+	got := Eval[map[string]any](t, tab, `(async () => {
+  const bad = [];
+  let opened = 0, han = 0;
+  const ids = new Set();
+  for (const a of document.querySelectorAll("a.term")) {
+    const id = new URL(a.href).hash;
+    if (ids.has(id)) continue;
+    ids.add(id);
+    a.click();
+    for (let i = 0; i < 100; i++) {
+      const p = document.getElementById("term-pop");
+      if (p && p.matches(":popover-open") && p.querySelector(".pop-body").textContent) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const pop = document.getElementById("term-pop");
+    opened++;
+    const walk = document.createTreeWalker(pop, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) {
+      if (!/\p{Script=Han}/u.test(n.data)) continue;
+      han++;
+      const lang = n.parentElement.closest("[lang]").lang;
+      if (!lang.startsWith("zh")) bad.push(id + ": " + lang + ": " + n.data);
+    }
+    pop.hidePopover();
+  }
+  return {opened, han, bad};
+})()`, chromedp.EvalAwaitPromise)
+	if got["opened"].(float64) < 10 || got["han"].(float64) < got["opened"].(float64) {
+		t.Fatalf("opened %v popovers with %v Chinese texts: too few to test", got["opened"], got["han"])
+	}
+	for _, b := range got["bad"].([]any) {
+		t.Errorf("Chinese not marked as such: %v", b)
+	}
+}
+
+// TestParallelKey: the parallel page says which text is which language on
+// every screen: its column heads stay visible when the columns stack on a
+// phone.
+func TestParallelKey(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	defer tab.Viewport(t, Desktop)
+	for _, vp := range []Viewport{Phone, Narrow, Desktop} {
+		for _, lang := range langs {
+			t.Run(lang+"/"+vp.Name, func(t *testing.T) {
+				tab.Viewport(t, vp)
+				tab.Navigate(t, s.url(lang, article+"parallel/"))
+				heads := Eval[[]string](t, tab, `[...document.querySelectorAll(".parallel thead th + th")].filter((th) => {
+  const r = th.getBoundingClientRect();
+  return r.width > 20 && r.height > 8 && r.right <= innerWidth && getComputedStyle(th).visibility !== "hidden";
+}).map((th) => th.textContent.trim())`)
+				if len(heads) != 2 {
+					t.Errorf("visible column heads %q, want the two languages", heads)
+				}
+			})
+		}
+	}
 }

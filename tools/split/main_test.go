@@ -243,7 +243,7 @@ func TestAccepted(t *testing.T) {
 		file("source/b/zh.txt", "标题二\n发布日期:2030-01-01\n段落。\n"),
 		file("source/a/en.po", strings.Replace(poOf(t), `msgstr "Closing."`, `msgstr "=HYPERLINK(\"http://x\")"`, 1)))
 	var warn strings.Builder
-	out, err := Render(Options{Root: dir, AllowPending: true, Today: today}, &warn)
+	out, err := Render(Options{Root: dir, AllowPending: true, Today: today, Keep: true}, &warn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path"
@@ -63,15 +64,16 @@ func readMarker(root, dir string) ([]string, error) {
 //     it did not write.
 //
 // It returns the changes and, for -check, a line for each.
-func plan(root string, files []fileOut, generated []string, articleDirs func(lang string) []string, langs []string) (*changes, error) {
-	c := &changes{}
-	want := map[string][]fileOut{} // folder → files
-	for _, f := range files {
+func plan(root string, o *Output, articleDirs func(lang string) []string, langs []string) (*changes, error) {
+	c := &changes{out: o, made: map[string][]byte{}}
+	want := map[string][]fileRef{} // generated folder → its files
+	generated := o.Generated
+	for _, f := range o.Refs {
 		dir := path.Dir(f.Path)
 		if slices.Contains(generated, dir) {
 			want[dir] = append(want[dir], f)
-		} else {
-			c.add(root, f)
+		} else if err := c.add(root, f); err != nil {
+			return nil, err
 		}
 	}
 	// Orphans: generated folders of articles that are gone.
@@ -120,9 +122,15 @@ func plan(root string, files []fileOut, generated []string, articleDirs func(lan
 			c.remove(path.Join(dir, p), "no longer generated")
 		}
 		for _, f := range want[dir] {
-			c.add(root, f)
+			if err := c.add(root, f); err != nil {
+				return nil, err
+			}
 		}
-		c.add(root, fileOut{Path: path.Join(dir, Marker), Data: markerData(names)})
+		m := fileOut{Path: path.Join(dir, Marker), Data: markerData(names)}
+		c.made[m.Path] = m.Data
+		if err := c.add(root, ref(m, markerArticle)); err != nil {
+			return nil, err
+		}
 	}
 	for _, dir := range orphans {
 		present, err := listFiles(root, dir)
@@ -149,6 +157,9 @@ func plan(root string, files []fileOut, generated []string, articleDirs func(lan
 	return c, nil
 }
 
+// markerArticle marks a file made by plan itself (a folder's marker).
+const markerArticle = -2
+
 // fileOut is a file to write.
 type fileOut struct {
 	Path string
@@ -157,28 +168,70 @@ type fileOut struct {
 
 // changes are what a run writes and removes, with a line each for -check.
 type changes struct {
-	writes  []fileOut
+	writes  []fileRef
 	removes []string
 	rmdirs  []string // folders to remove once empty (orphans)
 	report  []string
+
+	out  *Output
+	made map[string][]byte // the content of the files plan made (markers)
 }
 
-func (c *changes) add(root string, f fileOut) {
-	have, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.Path)))
+// add records f as a write when the file at its path is missing or holds
+// something else.
+func (c *changes) add(root string, f fileRef) error {
+	p := filepath.Join(root, filepath.FromSlash(f.Path))
+	fi, err := os.Stat(p)
 	switch {
-	case err != nil:
+	case os.IsNotExist(err):
 		c.report = append(c.report, f.Path+": missing")
-	case string(have) != string(f.Data):
+	case err != nil:
+		return err
+	case fi.Size() != int64(f.Size):
 		c.report = append(c.report, f.Path+": differs")
 	default:
-		return
+		have, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if sha256.Sum256(have) == f.Sum {
+			return nil
+		}
+		c.report = append(c.report, f.Path+": differs")
 	}
 	c.writes = append(c.writes, f)
+	return nil
 }
 
 func (c *changes) remove(p, why string) {
 	c.removes = append(c.removes, p)
 	c.report = append(c.report, p+": "+why)
+}
+
+// contents yields the content of every file to write, in the order of
+// c.writes grouped by article: rendered again one article at a time (see
+// Output.Contents), or made by plan.
+func (c *changes) contents(yield func(fileOut, error) bool) {
+	var rendered []string
+	for _, w := range c.writes {
+		if w.Article != markerArticle {
+			rendered = append(rendered, w.Path)
+		}
+	}
+	if c.out != nil {
+		for f, err := range c.out.Contents(rendered) {
+			if !yield(f, err) || err != nil {
+				return
+			}
+		}
+	}
+	for _, w := range c.writes {
+		if w.Article == markerArticle {
+			if !yield(fileOut{Path: w.Path, Data: c.made[w.Path]}, nil) {
+				return
+			}
+		}
+	}
 }
 
 // listFiles lists the names of the entries of folder dir (relative to

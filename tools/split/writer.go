@@ -93,7 +93,11 @@ func checkPath(f fsys, root, rel string) error {
 	return nil
 }
 
-// apply makes the changes under root: all of them, or none.
+// apply makes the changes under root: all of them, or none. Its memory
+// does not grow with the size of the changes: the new files are rendered
+// one article at a time into temporary files, and what is overwritten or
+// removed is first copied to a folder of the writer's own, outside the
+// tree, from which an undo restores it.
 func apply(f fsys, root string, c *changes) (n int, err error) {
 	for _, w := range c.writes {
 		if err := checkPath(f, root, w.Path); err != nil {
@@ -106,15 +110,20 @@ func apply(f fsys, root string, c *changes) (n int, err error) {
 		}
 	}
 	abs := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
+	backupDir, err := os.MkdirTemp("", "split-undo-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(backupDir)
 
 	var (
 		made    []string              // folders created, in creation order
 		temps   = map[string]string{} // target → temporary file
 		placed  []string              // targets renamed into place
-		old     = map[string][]byte{} // content of overwritten or removed files
+		backup  = map[string]string{} // file overwritten or removed → its copy
 		removed []string              // files removed
+		unmade  []string              // folders removed (emptied orphans)
 	)
-	var unmade []string // folders removed (emptied orphans)
 	undo := func(cause error) error {
 		var errs []error
 		for i := len(unmade) - 1; i >= 0; i-- {
@@ -122,10 +131,17 @@ func apply(f fsys, root string, c *changes) (n int, err error) {
 				errs = append(errs, err)
 			}
 		}
+		back := func(t string) error {
+			data, err := os.ReadFile(backup[t])
+			if err != nil {
+				return err
+			}
+			return restore(f, abs(t), data)
+		}
 		for i := len(placed) - 1; i >= 0; i-- {
 			t := placed[i]
-			if data, ok := old[t]; ok {
-				if err := restore(f, abs(t), data); err != nil {
+			if _, ok := backup[t]; ok {
+				if err := back(t); err != nil {
 					errs = append(errs, err)
 				}
 			} else if err := f.Remove(abs(t)); err != nil {
@@ -133,7 +149,7 @@ func apply(f fsys, root string, c *changes) (n int, err error) {
 			}
 		}
 		for i := len(removed) - 1; i >= 0; i-- {
-			if err := restore(f, abs(removed[i]), old[removed[i]]); err != nil {
+			if err := back(removed[i]); err != nil {
 				errs = append(errs, err)
 			}
 		}
@@ -155,8 +171,12 @@ func apply(f fsys, root string, c *changes) (n int, err error) {
 		return cause
 	}
 
-	// 1. Folders and temporary files.
-	for _, w := range c.writes {
+	// 1. Folders and temporary files, one article's files in memory at a
+	// time.
+	for w, err := range c.contents {
+		if err != nil {
+			return 0, undo(err)
+		}
 		dir := path.Dir(w.Path)
 		missing, err := missingDirs(f, root, dir)
 		if err != nil {
@@ -174,20 +194,31 @@ func apply(f fsys, root string, c *changes) (n int, err error) {
 		}
 		temps[w.Path] = t
 	}
-	// 2. Keep what is overwritten or removed, to undo.
+	// 2. A copy of what is overwritten or removed, to undo.
+	keep := func(p string, mustExist bool) error {
+		data, err := f.ReadFile(abs(p))
+		if errors.Is(err, fs.ErrNotExist) && !mustExist {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		b := filepath.Join(backupDir, fmt.Sprint(len(backup)))
+		if err := os.WriteFile(b, data, 0o600); err != nil {
+			return err
+		}
+		backup[p] = b
+		return nil
+	}
 	for _, w := range c.writes {
-		if data, err := f.ReadFile(abs(w.Path)); err == nil {
-			old[w.Path] = data
-		} else if !errors.Is(err, fs.ErrNotExist) {
+		if err := keep(w.Path, false); err != nil {
 			return 0, undo(err)
 		}
 	}
 	for _, p := range c.removes {
-		data, err := f.ReadFile(abs(p))
-		if err != nil {
+		if err := keep(p, true); err != nil {
 			return 0, undo(err)
 		}
-		old[p] = data
 	}
 	// 3. Rename into place, remove.
 	for _, w := range c.writes {

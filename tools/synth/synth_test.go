@@ -8,6 +8,7 @@ import (
 
 	"policysite/tools/article"
 	"policysite/tools/scrape"
+	"policysite/tools/sitetest"
 	"policysite/tools/translate"
 )
 
@@ -17,7 +18,7 @@ import (
 func TestGenerate(t *testing.T) {
 	out := t.TempDir()
 	const n = 12
-	if err := Generate(Options{N: n, Out: out, Root: "../..", Template: "zhoushan-two-firsts"}); err != nil {
+	if err := Generate(Options{N: n, Out: out, Root: sitetest.Root(), Template: "zhoushan-two-firsts"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "config.toml")); err != nil {
@@ -73,7 +74,7 @@ func TestGenerate(t *testing.T) {
 	}
 	// Same options, same bytes.
 	again := t.TempDir()
-	if err := Generate(Options{N: 2, Out: again, Root: "../..", Template: "zhoushan-two-firsts"}); err != nil {
+	if err := Generate(Options{N: 2, Out: again, Root: sitetest.Root(), Template: "zhoushan-two-firsts"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"zh.txt", "en.po"} {

@@ -22,7 +22,7 @@ func small() *article.Article {
 		Opening: []article.Block{
 			{ID: "p1", Kind: article.KindParagraph, N: 1, Line: 3, Sentences: one("p1.1", "第一段。")},
 			{ID: "p2", Kind: article.KindParagraph, N: 2, Line: 5, HasLead: true,
-				Sentences: []article.Sentence{{ID: "p2.1", Text: "导语。"}, {ID: "p2.2", Text: "正文“引号”\\。"}}},
+				Sentences: []article.Sentence{{ID: "p2.1", Text: "导语。"}, {ID: "p2.2", Text: "正文“引号”\\和\"直引号\"。"}}},
 		},
 	}
 }
@@ -41,8 +41,8 @@ func TestResolve(t *testing.T) {
 		stale []string          // "id:line: reason" prefixes
 	}{
 		{"complete", header +
-			entry("title", "标题", "Title") + entry("p1.1", "第一段。", "First.") +
-			entry("p2.1", "导语。", "Lead.") + entry("p2.2", "正文“引号”\\。", `Body “quoted” \ "straight".`),
+			entry("title", "标题", "Title") + entry("p1.1", "舟山坚持以人民为中心的发展思想。", "First.") +
+			entry("p2.1", "导语。", "Lead.") + entry("p2.2", "正文“引号”\\和\"直引号\"。", `Body “quoted” \ "straight".`),
 			map[string]string{"title": "Title", "p1.1": "First.", "p2.1": "Lead.", "p2.2": `Body “quoted” \ "straight".`}, nil},
 		{"missing, empty, fuzzy, changed", header +
 			"msgctxt \"title\"\nmsgid \"标题\"\nmsgstr \"\"\n\n" +
@@ -174,7 +174,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			t.Errorf("%s: %s, want empty msgstr (msgid must round-trip)", s.ID, s.Reason)
 		}
 	}
-	for _, want := range []string{"#: source/s/zh.txt:5\nmsgctxt \"p2.1\"", "#. ¶2, sentence 1 of 2; the lead", `msgid "正文“引号”\\。"`} {
+	for _, want := range []string{"#: source/s/zh.txt:5\nmsgctxt \"p2.1\"", "#. ¶2, sentence 1 of 2; the lead", `msgid "正文“引号”\\和\"直引号\"。"`} {
 		if !strings.Contains(string(pot), want) {
 			t.Errorf("template lacks %q:\n%s", want, pot)
 		}
@@ -265,4 +265,46 @@ func FuzzParsePO(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMsgmerge: a translation updated with GNU msgmerge after the Chinese
+// changed reads back here with the changed sentence fuzzy (stale) and the
+// others as they were: the files round-trip through the gettext tools.
+func TestMsgmerge(t *testing.T) {
+	bin, err := exec.LookPath("msgmerge")
+	sitetest.Require(t, err == nil, "GNU msgmerge", "apt-get install gettext")
+	dir := t.TempDir()
+	old := small()
+	po := header + entry("title", "标题", "Title") + entry("p1.1", "舟山坚持以人民为中心的发展思想。", "First.") +
+		entry("p2.1", "导语。", "Lead.") + entry("p2.2", old.Opening[1].Sentences[1].Text, "Body.")
+	changed := small()
+	// An editor's typical fix: one character of a long sentence.
+	changed.Opening[0].Sentences[0].Text = "舟山始终坚持以人民为中心的发展思想。"
+	if err := os.WriteFile(filepath.Join(dir, "en.po"), []byte(po), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "messages.pot"), Template(changed, "source/s/zh.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "--quiet", "-U", "--backup=off", filepath.Join(dir, "en.po"), filepath.Join(dir, "messages.pot")).CombinedOutput(); err != nil {
+		t.Fatalf("msgmerge: %v\n%s", err, out)
+	}
+	merged, err := os.ReadFile(filepath.Join(dir, "en.po"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Parse("en.po", merged)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, merged)
+	}
+	ok, stale, err := c.Resolve(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stale) != 1 || stale[0].ID != "p1.1" || stale[0].Reason != "fuzzy" {
+		t.Errorf("stale after msgmerge: %+v, want p1.1 fuzzy\n%s", stale, merged)
+	}
+	if ok["title"] != "Title" || ok["p2.1"] != "Lead." || ok["p2.2"] != "Body." {
+		t.Errorf("translations after msgmerge: %v", ok)
+	}
 }

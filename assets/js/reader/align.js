@@ -54,8 +54,11 @@ function clearTarget() {
   for (const e of document.querySelectorAll(".tg")) e.classList.remove("tg");
 }
 
-// arrive highlights what the address names.
-function arrive() {
+// arrive highlights what the address names, and scrolls it into view when
+// scroll is set (after the page changed under it, as the both view does).
+// A place the language switch carried (quiet) is not highlighted: the
+// reader did not pick it.
+export function arrive(scroll, quiet) {
   clearTarget();
   const id = decodeURIComponent(location.hash.slice(1));
   targeted = "";
@@ -73,14 +76,15 @@ function arrive() {
     }
     if (first) {
       targeted = id;
-      first.scrollIntoView({ block: "start" });
+      if (scroll !== false) first.scrollIntoView({ block: "start" });
     }
     return;
   }
   const e = document.getElementById(id);
-  if (!e) return;
+  if (!e || quiet) return;
   targeted = id;
   mark(id, "tg", true);
+  if (scroll) e.scrollIntoView({ block: "start" });
 }
 
 export function init() {
@@ -99,6 +103,13 @@ export function init() {
     u.hash = id;
     history.replaceState(history.state, "", u.href);
   });
-  window.addEventListener("hashchange", arrive);
-  arrive();
+  window.addEventListener("hashchange", () => arrive(false, false));
+  arrive(undefined, quietArrival);
+}
+
+// quietArrival is set by reader.js when the page was opened by the
+// language switch at the reader's place.
+let quietArrival = false;
+export function quiet(q) {
+  quietArrival = q;
 }

@@ -67,14 +67,54 @@ function renderRuns(p, c) {
   for (const r of c.parts) p.append(r.lang === c.lang ? r.text : el("span", { lang: r.lang }, r.text));
 }
 
-function fill(pop, id) {
+// parts lists what the menu of paragraph id can cite: the targeted
+// passage, the paragraph, and each of its sentences (or items), as
+// [anchor, label] pairs.
+function parts(id, targeted) {
+  const out = [];
+  const add = (anchor, label) => {
+    if (!out.some((p) => p[0] === anchor)) out.push([anchor, label]);
+  };
+  const own = passage(id, targeted);
+  if (own.anchor !== id) add(own.anchor, label(own.where));
+  add(id, t("paragraphN", { N: id.slice(1) }));
+  const block = document.getElementById(id);
+  if (block) {
+    for (const e of block.querySelectorAll("[id]")) {
+      if (/^p\d+(-\d+)?(\.\d+)?$/.test(e.id) && e.id !== id) add(e.id, label(passage(id, e.id).where));
+    }
+  }
+  return out;
+}
+
+function label(where) {
+  if (where.to) return t("rangeN", { From: where.para, To: where.to });
+  let s = t("paragraphN", { N: where.para });
+  if (where.item) s += " · " + t("itemN", { N: where.item });
+  if (where.sentence) s += " · " + t("sentenceN", { N: where.sentence });
+  return s;
+}
+
+function fill(pop, id, chosen) {
   const d = pageData();
-  const { anchor, where } = passage(id, target());
+  const { anchor, where } = passage(id, chosen === undefined ? target() : chosen);
   const url = location.href.split("#")[0].split("?")[0] + "#" + anchor;
   const body = pop.querySelector(".pop-body");
   body.textContent = "";
-  const label = where.to ? t("rangeN", { From: where.para, To: where.to }) : t("paragraphN", { N: where.para }) + (where.sentence ? " · " + t("sentenceN", { N: where.sentence }) : "");
-  pop.querySelector(".pop-title").textContent = label;
+  pop.querySelector(".pop-title").textContent = label(where);
+  // What to cite: the paragraph, a sentence, an item, the targeted range.
+  // A keyboard reader chooses a sentence here (a pointer can also tap it).
+  const choice = el("select", { id: "cite-part" });
+  for (const [a, l] of parts(id, target())) {
+    const o = el("option", { value: a }, l);
+    o.selected = a === anchor;
+    choice.append(o);
+  }
+  choice.addEventListener("change", () => {
+    fill(pop, id, choice.value);
+    pop.querySelector("#cite-part").focus();
+  });
+  body.append(el("p", { class: "cite-part" }, el("label", { for: "cite-part" }, t("citePart")), " ", choice));
   const link = el("p", { class: "cite-text cite-url", lang: "en" }, url);
   body.append(el("h3", {}, t("linkTo")), link, el("p", { class: "copy-row" }, ...copyButton(() => url, link)));
   const cite = (accessed) => formatCitations({ lang: d.lang, cite: d.cite, url, where, accessed });
@@ -102,12 +142,20 @@ function fill(pop, id) {
 
 export function init() {
   if (typeof HTMLElement.prototype.showPopover !== "function") return;
+  // The ¶ number keeps its name (¶12) and says what it opens.
+  const desc = el("span", { id: "pn-desc", hidden: true }, t("paraMenuDesc"));
+  document.body.append(desc);
+  for (const a of document.querySelectorAll("a.pn")) {
+    a.setAttribute("aria-haspopup", "dialog");
+    a.setAttribute("aria-expanded", "false");
+    a.setAttribute("aria-describedby", "pn-desc");
+  }
   document.addEventListener("click", (e) => {
     const a = e.target.closest && e.target.closest("a.pn");
     if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     const id = a.getAttribute("href").slice(1);
-    const pop = make("para-pop", true);
+    const pop = make("para-pop");
     fill(pop, id);
     open(pop, a);
   });

@@ -16,6 +16,14 @@ export function el(tag, attrs, ...children) {
   return e;
 }
 
+// hanRuns returns English text as nodes, each run of Chinese characters in
+// a <span lang="zh-Hans">, so that a screen reader speaks it in a Chinese
+// voice: the rule of layouts/_partials/utils/han-runs.html.
+const han = /(\p{Script=Han}(?:[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF·]*\p{Script=Han})?)/u;
+export function hanRuns(text) {
+  return text.split(han).map((s, i) => (i % 2 ? el("span", { lang: "zh-Hans" }, s) : s)).filter((n) => n !== "");
+}
+
 // pageData reads the page's JSON data block (_partials/reader-data.html).
 let data = null;
 export function pageData() {

@@ -9,34 +9,65 @@ import { setMode, mode } from "./terms.js";
 const wide = window.matchMedia("(min-width: 40rem)");
 let invoker = null;
 
+// focusables lists the Tab stops of a popover in order. A group of radio
+// buttons is one stop (its checked button), as the browser treats it.
 function focusables(pop) {
-  return [...pop.querySelectorAll("a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex='-1'])")]
-    .filter((e) => !e.closest("[hidden]") && e.getClientRects().length > 0);
+  return [...pop.querySelectorAll("a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex='-1'])")]
+    .filter((e) => !e.closest("[hidden]") && e.getClientRects().length > 0)
+    .filter((e) => e.type !== "radio" || e.checked || !pop.querySelector(`input[type=radio][name="${e.name}"]:checked`));
 }
 
-// place puts the popover next to its anchor: below it if there is room,
-// otherwise above, and within the window horizontally.
+// place puts the popover next to its anchor, never over it: below it if
+// it fits, else above; if it fits on neither side, the page is scrolled to
+// bring the anchor near the top of the window and the popover, below it,
+// scrolls within the room left.
 function place(pop, anchor) {
   pop.style.top = "";
   pop.style.left = "";
+  pop.style.maxHeight = "";
   if (!wide.matches || !anchor) return;
-  const r = anchor.getBoundingClientRect();
-  const p = pop.getBoundingClientRect();
   const gap = 8;
-  let top = r.bottom + gap;
-  if (top + p.height > window.innerHeight - gap && r.top - gap - p.height > gap) top = r.top - gap - p.height;
-  top = Math.max(gap, Math.min(top, window.innerHeight - p.height - gap));
-  let left = Math.min(r.left, window.innerWidth - p.width - gap);
-  left = Math.max(gap, left);
+  let r = anchor.getBoundingClientRect();
+  const h = pop.getBoundingClientRect().height;
+  const below = () => window.innerHeight - r.bottom - 2 * gap;
+  const above = () => r.top - 2 * gap;
+  let top;
+  if (h <= below()) top = r.bottom + gap;
+  else if (h <= above()) top = r.top - gap - h;
+  else {
+    // Room for the anchor's line and a little context above it.
+    window.scrollBy(0, r.top - Math.min(r.height + 4 * gap, window.innerHeight / 4));
+    r = anchor.getBoundingClientRect();
+    top = r.bottom + gap;
+    pop.style.maxHeight = Math.max(below(), 6 * gap) + "px";
+  }
+  const w = pop.getBoundingClientRect().width;
+  const left = Math.max(gap, Math.min(r.left, window.innerWidth - w - gap));
   pop.style.top = top + "px";
   pop.style.left = left + "px";
 }
 
+// open shows pop next to the control from, and moves focus into it: to
+// its title (so that a screen reader starts at the top), else its first
+// control. On a phone, where it is a sheet at the bottom, the control is
+// scrolled above the sheet.
 export function open(pop, from, anchor) {
   if (pop.matches(":popover-open")) pop.hidePopover();
+  if (invoker) invoker.setAttribute("aria-expanded", "false");
   invoker = from;
   pop.showPopover();
+  from.setAttribute("aria-expanded", "true");
   place(pop, anchor || from);
+  if (!wide.matches) {
+    const r = (anchor || from).getBoundingClientRect();
+    const top = pop.getBoundingClientRect().top;
+    if (r.bottom > top - 8) window.scrollBy(0, r.bottom - top + 16);
+  }
+  const title = pop.querySelector(".pop-title");
+  if (title && title.textContent) {
+    title.focus();
+    return;
+  }
   const f = focusables(pop);
   (f.find((e) => !e.matches(".pop-close")) || f[0] || pop).focus();
 }
@@ -55,19 +86,16 @@ function termsMode() {
 }
 
 // make returns the popover with this id, made the first time: a close
-// button, a title (when titled), a body the caller fills, and the terms
-// choice.
-export function make(id, titled) {
+// button, a title and a body the caller fills, and the terms choice. It is
+// a modal dialog for assistive technology: focus stays in it until it
+// closes.
+export function make(id) {
   let pop = document.getElementById(id);
   if (pop) return pop;
-  const attrs = { id, class: "pop", popover: "auto", role: "dialog" };
-  const kids = [el("button", { type: "button", class: "pop-close", popovertarget: id, popovertargetaction: "hide" }, t("close"))];
-  if (titled) {
-    attrs["aria-labelledby"] = id + "-h";
-    kids.push(el("h2", { id: id + "-h", class: "pop-title" }));
-  } else {
-    attrs["aria-label"] = t("glossary");
-  }
+  const attrs = { id, class: "pop", popover: "auto", role: "dialog", "aria-modal": "true", "aria-labelledby": id + "-h" };
+  const kids = [el("button", { type: "button", class: "pop-close", popovertarget: id, popovertargetaction: "hide" }, t("close")),
+    el("h2", { id: id + "-h", class: "pop-title", tabindex: "-1" })];
+
   kids.push(el("div", { class: "pop-body" }), termsMode());
   pop = el("div", attrs, ...kids);
   document.body.append(pop);
@@ -82,6 +110,7 @@ function setup(pop) {
     if (e.newState === "closed" && invoker) {
       const i = invoker;
       invoker = null;
+      i.setAttribute("aria-expanded", "false");
       if (pop.contains(document.activeElement) || document.activeElement === document.body) i.focus();
     }
   });

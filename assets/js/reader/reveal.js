@@ -23,7 +23,7 @@ export async function setRevealed(b, on) {
   }
   if (btn) {
     btn.setAttribute("aria-expanded", on ? "true" : "false");
-    btn.querySelector(".label").textContent = t(on ? "hideOther" : "showOther");
+    btn.querySelector(".reveal-label").textContent = t(on ? "hideOther" : "showOther");
   }
 }
 
@@ -35,7 +35,7 @@ function controls(b) {
   const id = b.id || b.querySelector("ol").id;
 
   const btn = el("button", { type: "button", class: "reveal", "aria-expanded": "false", "aria-controls": "alt-" + id },
-    el("span", { class: "label", lang: document.documentElement.lang }, t("showOther")),
+    el("span", { class: "reveal-label" }, t("showOther")),
     el("span", { class: "vh" }, " " + t("paragraphN", { N: pn.textContent.slice(1) })));
   const group = el("span", { class: "pctl" });
   pn.replaceWith(group);
@@ -45,7 +45,7 @@ function controls(b) {
     try {
       await setRevealed(b, on);
     } catch (err) {
-      btn.querySelector(".label").textContent = t("loadFailed");
+      btn.querySelector(".reveal-label").textContent = t("loadFailed");
     }
   });
 }

@@ -6,8 +6,9 @@
 // 对照 link opens the parallel page.
 import { altFor } from "./alt.js";
 import { t } from "./dom.js";
-import { currentPlace } from "../site/place.js";
+import { currentPlace, arrival, restore } from "../site/place.js";
 import { setRevealed } from "./reveal.js";
+import { arrive } from "./align.js";
 
 const key = "view";
 
@@ -98,9 +99,18 @@ export async function setView(view) {
   return view;
 }
 
+// status says what happened to a reader who cannot see it (a failure to
+// load the other language), in a live region the script adds.
 function status(msg) {
-  const s = document.getElementById("view-status");
-  if (s) s.textContent = msg;
+  let s = document.getElementById("view-status");
+  if (!s) {
+    s = document.createElement("p");
+    s.id = "view-status";
+    s.className = "view-status";
+    s.setAttribute("role", "status");
+    article.prepend(s);
+  }
+  s.textContent = msg;
 }
 
 export function init() {
@@ -120,5 +130,13 @@ export function init() {
     e.preventDefault();
     setView(view);
   });
-  if (links.length && wanted() === "both") setView("both");
+  if (links.length && wanted() === "both") {
+    // Opened in the both view: once the other language is in, the block
+    // the address names is back in view (and highlighted).
+    setView("both").then((v) => {
+      if (v !== "both" || !location.hash) return;
+      if (arrival()) restore(arrival());
+      else arrive(true, false);
+    });
+  }
 }

@@ -58,15 +58,62 @@ export function withPlace(href, place) {
   return u.href;
 }
 
+// A page opened through the switch lands on the place the reader was
+// reading, at the same height in the window, and that place is not a
+// target (not highlighted, not what the ¶ menu cites): remember, for the
+// next page, which place it is and where it was on the screen.
+const arrivalKey = "place-arrival";
+
+function remember(place) {
+  const e = place && document.getElementById(place);
+  if (!e) return;
+  try {
+    sessionStorage.setItem(arrivalKey, JSON.stringify({ place, top: e.getBoundingClientRect().top }));
+  } catch (err) {
+    // Without storage the page lands with the place at the top.
+  }
+}
+
+// arrival returns the place this page was opened at by the switch, with
+// its height in the window then, or null. It is read once per page (and
+// then forgotten in the storage).
+let arrived;
+export function arrival() {
+  if (arrived !== undefined) return arrived;
+  arrived = null;
+  try {
+    const a = JSON.parse(sessionStorage.getItem(arrivalKey) || "null");
+    sessionStorage.removeItem(arrivalKey);
+    if (a && decodeURIComponent(location.hash.slice(1)) === a.place) arrived = a;
+  } catch (err) {
+    // Nothing remembered.
+  }
+  return arrived;
+}
+
+// restore puts the place an arrival names back at its height in the window.
+export function restore(a) {
+  const e = a && document.getElementById(a.place);
+  if (e) window.scrollBy(0, e.getBoundingClientRect().top - a.top);
+}
+
 // init updates the switch and view links just before they are followed
 // (click, middle click, keyboard, context menu), so that the address they
 // open holds the place at that moment.
 export function init() {
+  const a = arrival();
+  if (a) {
+    restore(a);
+    window.addEventListener("load", () => restore(a), { once: true });
+  }
+  document.documentElement.dataset.quiet = a ? "1" : "";
   const update = (e) => {
     const a = e.target.closest && e.target.closest("a[data-lang-switch], a[data-view]");
-    if (!a || a.hasAttribute("aria-current")) return;
+    if (!a || new URL(a.getAttribute("href"), location.href).pathname === location.pathname) return;
     if (!a.dataset.base) a.dataset.base = a.getAttribute("href");
-    a.href = withPlace(a.dataset.base, currentPlace());
+    const place = currentPlace();
+    a.href = withPlace(a.dataset.base, place);
+    if (e.type === "click") remember(place);
   };
   for (const type of ["mousedown", "click", "keydown", "contextmenu", "focusin"]) {
     document.addEventListener(type, update, true);

@@ -29,9 +29,9 @@ slug=$(ls source | head -1)
 declare -a pages=(
   "landing|"
   "home zh|zh/" "article zh|zh/$slug/" "section zh|zh/$slug/section-1/" "parallel zh|zh/$slug/parallel/"
-  "glossary zh|zh/glossary/" "search zh|zh/search/?q=%E6%B5%B7%E6%B4%8B"
+  "glossary zh|zh/glossary/" "search zh|zh/search/?q=%E6%B5%B7%E6%B4%8B" "note zh|zh/translation-note/" "404 zh|zh/404.html"
   "home en|en/" "article en|en/$slug/" "section en|en/$slug/section-1/" "parallel en|en/$slug/parallel/"
-  "glossary en|en/glossary/" "search en|en/search/?q=marine"
+  "glossary en|en/glossary/" "search en|en/search/?q=marine" "note en|en/translation-note/" "404 en|en/404.html"
 )
 
 {
@@ -51,7 +51,7 @@ for entry in "${pages[@]}"; do
   json="$tmp/lh.json"
   "$lh" "$base$path" --quiet --output=json --output-path="$json" \
     --only-categories=performance,accessibility,best-practices,seo \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" >/dev/null 2>"$tmp/lh.err" ||
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" >/dev/null 2>"$tmp/lh.err" ||
     { echo "lighthouse failed on $path:"; cat "$tmp/lh.err"; exit 1; } >&2
   node -e '
     const r = require(process.argv[1]), [name, path] = process.argv.slice(2);
