@@ -17,3 +17,11 @@ var Queries = map[string][]string{
 		"tourism", "hydrogen", "blue carbon", "Ningbo", "governance", "prosperty", "goverment", "develop",
 		"development", "ISLAND", "Zhoushan", "gongtong fuyu", "baba zhanlue"},
 }
+
+// CrossQueries are queries written in the other language than the page's,
+// or that only a glossary term or a prefix, typo or partial pinyin finds:
+// the browser tests check them too.
+var CrossQueries = map[string][]string{
+	"zh": {"common prosperity", "biomedicine", "Ningbo", "gongtong", "gongtong fu", "Two Firsts"},
+	"en": {"共同富裕", "甬舟", "海洋生物医药", "兩個先行", "biomed", "petrochemcal", "gongtong"},
+}

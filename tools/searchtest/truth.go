@@ -1,28 +1,42 @@
-// Package searchtest checks the site search (assets/js/search.js) in
-// headless Chromium against ground truth computed here, independently of the
-// page's code, from the aligned article data (data/articles/*.json) and the
-// glossary, with the rules the search promises:
+// Package searchtest checks the site search (assets/js/search/) in headless
+// Chromium against ground truth computed here, independently of the page's
+// code, from the aligned article data (data/articles/*.json) and the
+// glossary, with the rules the search promises (README.md, Search):
 //
-//   - Chinese: text and query terms keep only letters and digits, lower case;
-//     the query is converted traditional→simplified with OpenCC; every
-//     space-separated term must be a substring of the block.
-//   - English: words are runs of letters and digits, lower case, Porter
-//     stems; every query word must match a word with the same stem or, when
-//     no word in the language has that stem, a word one edit away (5+
-//     letters).
-//   - Pinyin: a Latin query with no result whose letters (tone marks and
-//     spaces dropped) equal a glossary term's pinyin searches for that term
-//     (zh) or its English name (en).
+//   - A query searches the language it is written in: Chinese when it has a
+//     Han character, English when it has a Latin letter, otherwise the
+//     page's language; with "both languages" the other one too.
+//   - Chinese: text and query terms keep only letters and digits, lower
+//     case; the query is converted traditional→simplified with OpenCC;
+//     every space-separated term must be a substring of the block.
+//   - English: words are runs of letters and digits, lower case, with Porter
+//     stems (github.com/blevesearch/go-porterstemmer, checked word for word
+//     against the page's stemmer by TestStemmersAgree). Each query word
+//     matches the words of the first tier that has any in the language's
+//     text: the same word or stem; else (3+ letters) the words it or its
+//     stem begins; else (5+ letters) the words it or its stem is one edit
+//     from. "Quoted words" must match in a row.
+//   - Glossary: the terms a query names (as a whole: the Chinese term, its
+//     pinyin without tones or spaces, or an English rendering word by word
+//     by stem; when none, the terms it is part of: 2+ Chinese characters in
+//     the term, or 3+ letters whose words occur in a row in a rendering or
+//     that begin the pinyin) are searched for in both languages: the term
+//     in Chinese, each rendering as a phrase in English.
+//
+// A block of an article is one result whatever the languages it matched
+// in; its link is in the page's language when it matched there.
 package searchtest
 
 import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
 	"github.com/longbridgeapp/opencc"
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/unicode/norm"
@@ -30,7 +44,7 @@ import (
 
 // Block is one block of the aligned model, in one language.
 type Block struct {
-	Article, ID, Section, Text string
+	Lang, Article, ID, Section, Text string
 	// Page is the section page the block is shown on ("section-2"), or ""
 	// when it is shown only on the whole-article page.
 	Page string
@@ -44,8 +58,12 @@ type Corpus struct {
 	t2s      *opencc.OpenCC
 }
 
-// Term is a glossary entry.
-type Term struct{ Pinyin, Zh, En string }
+// Term is a glossary entry: the Chinese term, its pinyin, its English
+// rendering and other renderings.
+type Term struct {
+	Pinyin, Zh, En string
+	Also           []string
+}
 
 // LoadCorpus reads data/articles/*.json and data/glossary.toml under root.
 func LoadCorpus(root string) (*Corpus, error) {
@@ -83,7 +101,7 @@ func LoadCorpus(root string) (*Corpus, error) {
 		for _, bl := range art.Blocks {
 			for lang, text := range bl.Text {
 				if text != "" {
-					c.Blocks[lang] = append(c.Blocks[lang], Block{Article: art.Slug, ID: bl.ID, Section: bl.Section, Page: pages[bl.Section], Text: text, N: bl.N})
+					c.Blocks[lang] = append(c.Blocks[lang], Block{Lang: lang, Article: art.Slug, ID: bl.ID, Section: bl.Section, Page: pages[bl.Section], Text: text, N: bl.N})
 				}
 			}
 		}
@@ -93,14 +111,12 @@ func LoadCorpus(root string) (*Corpus, error) {
 		return nil, err
 	}
 	var gl struct {
-		Term []struct{ Pinyin, Zh, En string } `toml:"term"`
+		Term []Term `toml:"term"`
 	}
 	if err := toml.Unmarshal(g, &gl); err != nil {
 		return nil, err
 	}
-	for _, t := range gl.Term {
-		c.Glossary = append(c.Glossary, Term(t))
-	}
+	c.Glossary = gl.Term
 	if c.t2s, err = opencc.New("t2s"); err != nil {
 		return nil, err
 	}
@@ -134,58 +150,254 @@ func PinyinKey(s string) string {
 	return b.String()
 }
 
-// Expect returns the ids of the blocks of lang a query must find.
-func (c *Corpus) Expect(lang, q string) []string {
-	var ids []string
-	for _, b := range c.ExpectBlocks(lang, q) {
-		ids = append(ids, b.ID)
+// Stem is the Porter stem of a lower-case word as the search computes it:
+// words of three or more letters a–z are stemmed, anything else is its own
+// stem.
+func Stem(w string) string {
+	if len(w) < 3 || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return w
 	}
+	return porterstemmer.StemString(w)
+}
+
+// Hit is a block a query must find, with the languages it matches in.
+type Hit struct {
+	Article, ID string
+	Langs       map[string]bool
+	// Primary is the language the result links to: the page's language
+	// when the block matched in it, the other otherwise.
+	Primary string
+}
+
+// Expect returns the ids of the blocks a query on the search page of
+// pageLang must find (without "both languages"), sorted.
+func (c *Corpus) Expect(pageLang, q string) []string {
+	var ids []string
+	for _, h := range c.ExpectHits(pageLang, q, false) {
+		ids = append(ids, h.ID)
+	}
+	sort.Strings(ids)
 	return ids
 }
 
-// ExpectBlocks returns the blocks of lang a query must find.
-func (c *Corpus) ExpectBlocks(lang, q string) []Block {
-	ids := c.match(lang, q)
-	if len(ids) == 0 && isLatin(q) {
-		key := PinyinKey(q)
-		for _, t := range c.Glossary {
-			if key != "" && PinyinKey(t.Pinyin) == key {
-				if lang == "zh" {
-					return c.match(lang, t.Zh)
-				}
-				return c.match(lang, t.En)
+// ExpectHits returns the blocks a query must find, by article and id.
+func (c *Corpus) ExpectHits(pageLang, q string, both bool) []Hit {
+	plan := c.Plan(pageLang, q, both)
+	hits := map[string]*Hit{}
+	var order []string
+	for _, lang := range []string{"zh", "en"} {
+		for _, b := range c.matchAny(lang, plan[lang]) {
+			k := b.Article + "#" + b.ID
+			h := hits[k]
+			if h == nil {
+				h = &Hit{Article: b.Article, ID: b.ID, Langs: map[string]bool{}}
+				hits[k] = h
+				order = append(order, k)
+			}
+			h.Langs[lang] = true
+		}
+	}
+	var out []Hit
+	for _, k := range order {
+		h := hits[k]
+		h.Primary = pageLang
+		if !h.Langs[pageLang] {
+			for l := range h.Langs {
+				h.Primary = l
+			}
+		}
+		out = append(out, *h)
+	}
+	return out
+}
+
+// ExpectBlocks returns the blocks, in the language each result links to,
+// that a query on the search page of pageLang must find.
+func (c *Corpus) ExpectBlocks(pageLang, q string) []Block {
+	var out []Block
+	for _, h := range c.ExpectHits(pageLang, q, false) {
+		for _, b := range c.Blocks[h.Primary] {
+			if b.Article == h.Article && b.ID == h.ID {
+				out = append(out, b)
 			}
 		}
 	}
-	return ids
+	return out
 }
 
-func isLatin(q string) bool {
+// WrittenIn returns "zh" for a query with a Han character, "en" for one
+// with a Latin letter, "" otherwise.
+func WrittenIn(q string) string {
+	latin := false
 	for _, r := range q {
-		if !unicode.Is(unicode.Latin, r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Mn, r) && r != '\'' && r != '’' && r != '-' {
-			return false
+		if unicode.Is(unicode.Han, r) {
+			return "zh"
+		}
+		latin = latin || unicode.Is(unicode.Latin, r)
+	}
+	if latin {
+		return "en"
+	}
+	return ""
+}
+
+// Plan returns, per language, the alternative queries a query searches it
+// for (see the package doc).
+func (c *Corpus) Plan(pageLang, q string, both bool) map[string][]string {
+	plan := map[string][]string{}
+	own := WrittenIn(q)
+	if own == "" {
+		own = pageLang
+	}
+	plan[own] = append(plan[own], q)
+	if both {
+		for _, l := range []string{"zh", "en"} {
+			if l != own {
+				plan[l] = append(plan[l], q)
+			}
 		}
 	}
-	return strings.TrimSpace(q) != ""
+	for _, t := range c.Named(q) {
+		plan["zh"] = append(plan["zh"], `"`+t.Zh+`"`)
+		for _, r := range append([]string{t.En}, t.Also...) {
+			plan["en"] = append(plan["en"], `"`+r+`"`)
+		}
+	}
+	return plan
+}
+
+// Named returns the glossary terms a query names.
+func (c *Corpus) Named(q string) []Term {
+	var exact, part []Term
+	if WrittenIn(q) == "zh" {
+		conv, _ := c.t2s.Convert(q)
+		fq := FoldZh(conv)
+		for _, t := range c.Glossary {
+			switch ft := FoldZh(t.Zh); {
+			case ft == fq:
+				exact = append(exact, t)
+			case len([]rune(fq)) >= 2 && strings.Contains(ft, fq):
+				part = append(part, t)
+			}
+		}
+	} else {
+		key := PinyinKey(q)
+		qs := stems(q)
+		if len(qs) == 0 {
+			return nil
+		}
+		for _, t := range c.Glossary {
+			isExact, isPart := PinyinKey(t.Pinyin) == key, false
+			for _, r := range append([]string{t.En}, t.Also...) {
+				rs := stems(r)
+				if inRow(rs, qs) {
+					isPart = true
+					isExact = isExact || len(rs) == len(qs)
+				}
+			}
+			isPart = isPart || strings.HasPrefix(PinyinKey(t.Pinyin), key)
+			switch {
+			case isExact:
+				exact = append(exact, t)
+			case len(key) >= 3 && isPart:
+				part = append(part, t)
+			}
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	return part
+}
+
+func stems(s string) []string {
+	var out []string
+	for _, w := range Words(s) {
+		out = append(out, Stem(w))
+	}
+	return out
+}
+
+func inRow(hay, needle []string) bool {
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		if slices.Equal(hay[i:i+len(needle)], needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAny returns the blocks of lang that match any of the queries.
+func (c *Corpus) matchAny(lang string, queries []string) []Block {
+	seen := map[string]bool{}
+	for _, q := range queries {
+		for _, b := range c.match(lang, q) {
+			seen[b.Article+"#"+b.ID] = true
+		}
+	}
+	var out []Block
+	for _, b := range c.Blocks[lang] {
+		if seen[b.Article+"#"+b.ID] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// terms splits a query into its terms: words separated by spaces, or
+// "quoted words" as one term.
+func terms(q string) (out []struct {
+	Text   string
+	Phrase bool
+}) {
+	for len(q) > 0 {
+		q = strings.TrimLeft(q, " \t\n")
+		if q == "" {
+			break
+		}
+		var t string
+		phrase := q[0] == '"'
+		if phrase {
+			q = q[1:]
+			i := strings.IndexByte(q, '"')
+			if i < 0 {
+				i = len(q)
+			}
+			t, q = q[:i], q[min(i+1, len(q)):]
+		} else {
+			i := strings.IndexAny(q, " \t\n")
+			if i < 0 {
+				i = len(q)
+			}
+			t, q = q[:i], q[i:]
+		}
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, struct {
+				Text   string
+				Phrase bool
+			}{t, phrase})
+		}
+	}
+	return out
 }
 
 func (c *Corpus) match(lang, q string) []Block {
 	var ids []Block
 	if lang == "zh" {
 		conv, _ := c.t2s.Convert(q)
-		var terms []string
-		for _, f := range strings.Fields(conv) {
-			if t := FoldZh(f); t != "" {
-				terms = append(terms, t)
+		var folded []string
+		for _, t := range terms(conv) {
+			if f := FoldZh(t.Text); f != "" {
+				folded = append(folded, f)
 			}
 		}
-		if len(terms) == 0 {
+		if len(folded) == 0 {
 			return nil
 		}
 	next:
 		for _, b := range c.Blocks[lang] {
 			text := FoldZh(b.Text)
-			for _, t := range terms {
+			for _, t := range folded {
 				if !strings.Contains(text, t) {
 					continue next
 				}
@@ -201,48 +413,41 @@ func (c *Corpus) match(lang, q string) []Block {
 			vocab[w] = Stem(w)
 		}
 	}
-	var sets []map[string]bool
-	for _, w := range Words(q) {
-		set := map[string]bool{}
-		s := Stem(w)
-		for v, vs := range vocab {
-			if vs == s {
-				set[v] = true
+	var groups [][]map[string]bool // per term, per word: the words it matches
+	for _, t := range terms(q) {
+		var g []map[string]bool
+		for _, w := range Words(t.Text) {
+			g = append(g, matchingWords(vocab, w))
+		}
+		if len(g) == 0 {
+			continue
+		}
+		if t.Phrase {
+			groups = append(groups, g)
+		} else {
+			for _, m := range g {
+				groups = append(groups, []map[string]bool{m})
 			}
 		}
-		if len(set) == 0 && len([]rune(w)) >= 5 {
-			stems := map[string]bool{}
-			for v, vs := range vocab {
-				if oneEdit(w, v) {
-					stems[vs] = true
-				}
-			}
-			for v, vs := range vocab {
-				if stems[vs] {
-					set[v] = true
-				}
-			}
-		}
-		sets = append(sets, set)
 	}
-	if len(sets) == 0 {
+	if len(groups) == 0 {
 		return nil
 	}
 blocks:
 	for _, b := range c.Blocks[lang] {
-		words := map[string]bool{}
-		for _, w := range Words(b.Text) {
-			words[w] = true
-		}
-		for _, set := range sets {
-			ok := false
-			for w := range set {
-				if words[w] {
-					ok = true
-					break
+		words := Words(b.Text)
+		for _, g := range groups {
+			found := false
+			for i := 0; i+len(g) <= len(words) && !found; i++ {
+				found = true
+				for j, m := range g {
+					if !m[words[i+j]] {
+						found = false
+						break
+					}
 				}
 			}
-			if !ok {
+			if !found {
 				continue blocks
 			}
 		}
@@ -251,11 +456,34 @@ blocks:
 	return ids
 }
 
-// oneEdit reports whether a and b differ by at most one insertion,
+// matchingWords returns the words of vocab (word → stem) that the query
+// word w matches: the first tier with any (see the package doc).
+func matchingWords(vocab map[string]string, w string) map[string]bool {
+	s := Stem(w)
+	tiers := []func(v, vs string) bool{
+		func(v, vs string) bool { return v == w || vs == s },
+		func(v, vs string) bool { return len(w) >= 3 && (strings.HasPrefix(v, w) || strings.HasPrefix(vs, s)) },
+		func(v, vs string) bool { return len([]rune(w)) >= 5 && (oneEdit(w, v) || oneEdit(s, vs)) },
+	}
+	for _, tier := range tiers {
+		set := map[string]bool{}
+		for v, vs := range vocab {
+			if tier(v, vs) {
+				set[v] = true
+			}
+		}
+		if len(set) > 0 {
+			return set
+		}
+	}
+	return nil
+}
+
+// oneEdit reports whether a and b differ by exactly one insertion,
 // deletion, substitution or adjacent transposition.
 func oneEdit(a, b string) bool {
 	if a == b {
-		return true
+		return false
 	}
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d > 1 || d < -1 {

@@ -1,0 +1,115 @@
+// english.js: matching English text word by word.
+//
+// A query word matches the words of the text in the first of these tiers
+// that finds any word in the text searched (so a word spelled right never
+// pulls in its neighbours):
+//   1. the same word (weight 4), or a word with the same Porter stem (3):
+//      island finds island (4) and islands (3);
+//   2. a prefix, for a query word of 3 letters or more (2): the query word
+//      begins the word, or its stem begins the word's stem: biomed finds
+//      biomedicine, biomedical finds biomedicine (stems biomed, biomedicin);
+//   3. one typo, for a query word of 5 letters or more (1): the query word
+//      and the word, or their stems, are one edit apart (a letter added,
+//      dropped, changed, or two neighbours swapped): prosperty finds
+//      prosperity, petrochemcal finds petrochemicals (stems petrochemc,
+//      petrochem).
+// A term of several words in quotes must match them in a row. A block's
+// score is the sum of the weights of its matches, damped by its length, so
+// exact matches rank first.
+import { stem } from "./stem.js";
+import { words } from "./fold.js";
+
+export const EXACT = 4;
+export const SAME_STEM = 3;
+export const PREFIX = 2;
+export const TYPO = 1;
+
+// oneEdit reports whether a and b differ by exactly one insertion,
+// deletion, substitution or swap of adjacent letters.
+export function oneEdit(a, b) {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const blockWords = new WeakMap(); // block → [{word, start, end}]
+
+// wordsOf returns the words of a block, computed once.
+export function wordsOf(block) {
+  let w = blockWords.get(block);
+  if (!w) {
+    w = words(block.text);
+    blockWords.set(block, w);
+  }
+  return w;
+}
+
+// addVocabulary adds the words of blocks to vocabulary (word → stem).
+export function addVocabulary(vocabulary, blocks) {
+  for (const b of blocks) for (const { word } of wordsOf(b)) if (!vocabulary.has(word)) vocabulary.set(word, stem(word));
+}
+
+// matchingWords returns the words of vocabulary (word → stem) that the
+// query word matches, each with its weight: Map word → weight.
+export function matchingWords(vocabulary, query) {
+  const queryStem = stem(query);
+  const found = new Map();
+  for (const [word, s] of vocabulary) {
+    if (word === query) found.set(word, EXACT);
+    else if (s === queryStem) found.set(word, SAME_STEM);
+  }
+  if (found.size || query.length < 3) return found;
+  for (const [word, s] of vocabulary) {
+    if (word.startsWith(query) || s.startsWith(queryStem)) found.set(word, PREFIX);
+  }
+  if (found.size || query.length < 5) return found;
+  for (const [word, s] of vocabulary) {
+    if (oneEdit(query, word) || oneEdit(queryStem, s)) found.set(word, TYPO);
+  }
+  return found;
+}
+
+// compile turns query terms into groups of word matchers: one group per
+// term, one matcher (Map word → weight) per word of the term.
+export function compile(vocabulary, terms) {
+  const groups = [];
+  for (const t of terms) {
+    const ws = words(t.text).map((w) => matchingWords(vocabulary, w.word));
+    if (!ws.length) continue;
+    if (t.phrase) groups.push(ws);
+    else for (const w of ws) groups.push([w]);
+  }
+  return groups;
+}
+
+// matchBlock returns {ranges, score} when the block matches every group
+// (ranges: the [start, end) offsets of each match in its text), or null.
+export function matchBlock(block, groups) {
+  const ws = wordsOf(block);
+  const ranges = [];
+  let score = 0;
+  for (const g of groups) {
+    let found = false;
+    for (let i = 0; i + g.length <= ws.length; i++) {
+      let weight = 0;
+      let j = 0;
+      for (; j < g.length; j++) {
+        const w = g[j].get(ws[i + j].word);
+        if (!w) break;
+        weight += w;
+      }
+      if (j === g.length) {
+        found = true;
+        ranges.push([ws[i].start, ws[i + g.length - 1].end]);
+        score += weight;
+      }
+    }
+    if (!found) return null;
+  }
+  return { ranges, score: score / Math.sqrt(1 + ws.length / 50) };
+}

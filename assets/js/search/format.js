@@ -1,0 +1,13 @@
+// format.js: UI text from the page's messages (i18n search_* keys).
+
+// format fills {name} placeholders from values.
+export function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (all, k) => (k in values ? String(values[k]) : all));
+}
+
+// plural picks the form of a message with plural forms ({one, other}) for
+// n in the locale's plural rules, and fills {n}.
+export function plural(forms, n, locale) {
+  const rule = new Intl.PluralRules(locale).select(n);
+  return format(forms[rule] || forms.other, { n });
+}

@@ -1,0 +1,69 @@
+// glossary.js: the glossary terms a query names, which carry it across the
+// languages (common prosperity ↔ 共同富裕, Ningbo ↔ 甬舟).
+//
+// A query names a term when it is the term, in Chinese (folded as the
+// search folds text), in pinyin (letters only: gongtong fuyu, gòngtóng fùyù,
+// gongtongfuyu) or in one of its English renderings (word by word, by
+// Porter stem: "common prosperities"). When no term is named so, the query
+// names the terms it is part of: a Chinese query of two characters or more
+// that occurs in the term; a Latin query of three letters or more whose
+// words occur in a row in a rendering (Ningbo → Ningbo-Zhoushan) or whose
+// letters begin the term's pinyin, its last syllable unfinished (gongtong,
+// gongtong fu → gòngtóng fùyù).
+import { foldChinese, pinyinKey, words, writtenIn } from "./fold.js";
+import { stem } from "./stem.js";
+
+const stems = (text) => words(text).map((w) => stem(w.word));
+
+// prepareGlossary turns the glossary file ([{zh, pinyin, en: [renderings]}])
+// into entries whose forms compared with a query (folded Chinese, pinyin
+// letters, stems of the renderings) are computed when first needed: a
+// Chinese query needs only the first.
+export function prepareGlossary(terms) {
+  return terms.map((t) => {
+    const forms = {};
+    const once = (k, f) => (k in forms ? forms[k] : (forms[k] = f()));
+    return {
+      zh: t.zh,
+      en: t.en,
+      get zhFolded() {
+        return once("zhFolded", () => foldChinese(t.zh, null).folded);
+      },
+      get pinyin() {
+        return once("pinyin", () => pinyinKey(t.pinyin));
+      },
+      get enStems() {
+        return once("enStems", () => t.en.map(stems));
+      },
+    };
+  });
+}
+
+function inRow(haystack, needle) {
+  for (let i = 0; i + needle.length <= haystack.length; i++) {
+    if (needle.every((s, j) => haystack[i + j] === s)) return true;
+  }
+  return false;
+}
+
+// termsNamed returns the glossary entries a query names (see above).
+export function termsNamed(glossary, query, t2s) {
+  const exact = [];
+  const part = [];
+  if (writtenIn(query) === "zh") {
+    const q = foldChinese(query, t2s).folded;
+    for (const t of glossary) {
+      if (t.zhFolded === q) exact.push(t);
+      else if (q.length >= 2 && t.zhFolded.includes(q)) part.push(t);
+    }
+  } else {
+    const key = pinyinKey(query);
+    const q = stems(query);
+    if (!q.length) return [];
+    for (const t of glossary) {
+      if (t.pinyin === key || t.enStems.some((s) => s.length === q.length && inRow(s, q))) exact.push(t);
+      else if (key.length >= 3 && (t.pinyin.startsWith(key) || t.enStems.some((s) => inRow(s, q)))) part.push(t);
+    }
+  }
+  return exact.length ? exact : part;
+}

@@ -1,0 +1,35 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { prepareGlossary, termsNamed } from "./glossary.js";
+
+const glossary = prepareGlossary([
+  { zh: "共同富裕", pinyin: "gòngtóng fùyù", en: ["common prosperity"] },
+  { zh: "共同富裕现代化基本单元", pinyin: "gòngtóng fùyù xiàndàihuà jīběn dānyuán", en: ["basic units of common prosperity and modernization"] },
+  { zh: "甬舟", pinyin: "Yǒng Zhōu", en: ["Ningbo-Zhoushan", "Ningbo Zhoushan"] },
+  { zh: "舟山", pinyin: "Zhōushān", en: ["Zhoushan"] },
+  { zh: "两个先行", pinyin: "liǎng gè xiānxíng", en: ["Two Firsts"] },
+]);
+const named = (q, t2s) => termsNamed(glossary, q, t2s).map((t) => t.zh);
+
+test("a term named exactly, in Chinese, pinyin or English", () => {
+  assert.deepEqual(named("共同富裕"), ["共同富裕"]);
+  assert.deepEqual(named("“两个先行”"), ["两个先行"]);
+  assert.deepEqual(named("gongtong fuyu"), ["共同富裕"]);
+  assert.deepEqual(named("Gòngtóng Fùyù"), ["共同富裕"]);
+  assert.deepEqual(named("common prosperities"), ["共同富裕"]);
+  assert.deepEqual(named("Zhoushan"), ["舟山"]);
+});
+
+test("otherwise the terms the query is part of", () => {
+  assert.deepEqual(named("Ningbo"), ["甬舟"]);
+  assert.deepEqual(named("gongtong"), ["共同富裕", "共同富裕现代化基本单元"]);
+  assert.deepEqual(named("gongtong fuyu xian"), ["共同富裕现代化基本单元"]);
+  assert.deepEqual(named("富裕现代"), ["共同富裕现代化基本单元"]);
+  assert.deepEqual(named("富"), [], "one character is too short");
+  assert.deepEqual(named("yo"), [], "two letters are too short");
+});
+
+test("traditional characters name terms once the map is loaded", () => {
+  assert.deepEqual(named("兩個先行"), []);
+  assert.deepEqual(named("兩個先行", { 兩: "两", 個: "个" }), ["两个先行"]);
+});

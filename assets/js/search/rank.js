@@ -1,0 +1,31 @@
+// rank.js: the order of the results. They are grouped by the page their
+// link opens (a section page, or the article page for the opening and
+// closing paragraphs). Pages in the page's language come first; then pages
+// by their best result's score; within a page, blocks in text order.
+// Scores come from english.js and chinese.js: exact matches weigh most.
+
+// pageOf returns the page a block is read on: its URL without the fragment.
+export const pageOf = (block) => block.url.split("#")[0];
+
+// rankResults returns the results in display order, grouped:
+// [{page, lang, title, results: [...]}]. titles: page URL → title.
+export function rankResults(results, pageLang, titles) {
+  const groups = new Map();
+  for (const r of results) {
+    const m = r.matches[r.primary];
+    const page = pageOf(m.block);
+    let g = groups.get(page);
+    if (!g) groups.set(page, (g = { page, lang: r.primary, title: titles(page), results: [], score: 0, order: [m.order, m.index] }));
+    g.results.push(r);
+    g.score = Math.max(g.score, m.score);
+  }
+  const sorted = [...groups.values()].sort(
+    (a, b) =>
+      (a.lang === pageLang ? 0 : 1) - (b.lang === pageLang ? 0 : 1) ||
+      b.score - a.score ||
+      a.order[0] - b.order[0] ||
+      a.order[1] - b.order[1],
+  );
+  for (const g of sorted) g.results.sort((a, b) => a.matches[a.primary].index - b.matches[b.primary].index);
+  return sorted;
+}

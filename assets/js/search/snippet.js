@@ -1,0 +1,59 @@
+// snippet.js: the excerpt of a block shown in a result: a window of
+// context around every match (28 characters in Chinese, about 70 in
+// English, widened to whole words), windows that overlap joined, each match
+// marked. Where text is left out — between windows, before the first, after
+// the last — the excerpt has a gap, which the page draws as a mark of its
+// own, so that it cannot be read as the author's ellipsis (……). A block
+// without matches shows its opening.
+
+const context = { zh: 28, en: 70 };
+
+// excerpt returns the parts of the excerpt of text: [{text, mark}] and
+// {gap: true} where text is left out. ranges: [start, end) of the matches.
+export function excerpt(text, ranges, lang) {
+  const ctx = context[lang] || context.en;
+  const parts = [];
+  if (!ranges.length) {
+    const end = cut(text, Math.min(text.length, ctx * 3), lang, 1);
+    parts.push({ text: text.slice(0, end), mark: false });
+    if (end < text.length) parts.push({ gap: true });
+    return parts;
+  }
+  const sorted = ranges.slice().sort((a, b) => a[0] - b[0]);
+  const windows = [];
+  for (const [s, e] of sorted) {
+    const from = cut(text, Math.max(0, s - ctx), lang, -1);
+    const to = cut(text, Math.min(text.length, e + ctx), lang, 1);
+    const last = windows[windows.length - 1];
+    if (last && from <= last.to) {
+      last.to = Math.max(last.to, to);
+      last.marks.push([s, e]);
+    } else windows.push({ from, to, marks: [[s, e]] });
+  }
+  for (const w of windows) {
+    if (w.from > 0) parts.push({ gap: true });
+    let at = w.from;
+    for (const [s, e] of w.marks) {
+      if (e <= at) continue; // inside the previous mark
+      const start = Math.max(s, at);
+      if (start > at) parts.push({ text: text.slice(at, start), mark: false });
+      parts.push({ text: text.slice(start, e), mark: true });
+      at = e;
+    }
+    if (w.to > at) parts.push({ text: text.slice(at, w.to), mark: false });
+  }
+  if (windows[windows.length - 1].to < text.length) parts.push({ gap: true });
+  return parts;
+}
+
+// cut moves an English window edge outwards (dir -1: left, 1: right) to a
+// space, so that words are not cut, but by 20 characters at most; Chinese
+// has no spaces to look for.
+function cut(text, at, lang, dir) {
+  if (lang === "zh") return at;
+  for (let i = 0; i < 20; i++) {
+    if (dir < 0 ? at <= 0 || /\s/.test(text[at - 1]) : at >= text.length || /\s/.test(text[at])) return at;
+    at += dir;
+  }
+  return at;
+}

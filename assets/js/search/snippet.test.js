@@ -1,0 +1,28 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { excerpt } from "./snippet.js";
+
+const show = (parts) => parts.map((p) => (p.gap ? "|" : p.mark ? "[" + p.text + "]" : p.text)).join("");
+
+test("a window around each match, gaps where text is left out", () => {
+  const text = "甲".repeat(40) + "海洋" + "乙".repeat(100) + "海洋" + "丙".repeat(10);
+  assert.equal(show(excerpt(text, [[40, 42], [142, 144]], "zh")), "|" + "甲".repeat(28) + "[海洋]" + "乙".repeat(28) + "|" + "乙".repeat(28) + "[海洋]" + "丙".repeat(10));
+});
+
+test("overlapping windows join; English windows end on spaces", () => {
+  const text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty";
+  assert.equal(show(excerpt(text, [[0, 3], [8, 13]], "en")), "[one] two [three] four five six seven eight nine ten eleven twelve thirteen fourteen fifteen|");
+});
+
+test("the other language's excerpt is centred on its match, not cut before it", () => {
+  const text = "x".repeat(500) + " common prosperity " + "y".repeat(500);
+  const s = show(excerpt(text, [[501, 518]], "en"));
+  assert.ok(s.includes("[common prosperity]"), s);
+  assert.ok(s.startsWith("|") && s.endsWith("|"), s);
+  assert.ok(s.length < 250, s);
+});
+
+test("without matches, the opening", () => {
+  assert.equal(show(excerpt("short text", [], "en")), "short text");
+  assert.equal(show(excerpt("字".repeat(100), [], "zh")), "字".repeat(84) + "|");
+});

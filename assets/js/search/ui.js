@@ -1,0 +1,236 @@
+// ui.js: the search page (layouts/search.html). Reads ?q= (and ?both=1),
+// runs the query as data arrives, shows the count and the results, keeps
+// the address and the tab title in step with the box, and moves through the
+// results with the keyboard: "/" focuses the box, ↓ ↑ move, Escape returns.
+//
+// A query runs as soon as the page's own data allows: a query in the page's
+// language shows its first results from the data included in the page;
+// other articles, the other language and the glossary (glossary.js) are
+// fetched as the query needs them, and the results grow as they arrive.
+// For tests and benchmarks the page records, on <html>: data-search-first-ms
+// (when the first result was shown), data-search-q and data-search-done
+// (which query the results show, once complete); and the performance mark
+// "search-start" when the script starts.
+import { readPageData, createStore } from "./data.js";
+import { planQuery, languages } from "./plan.js";
+import { termsNamed } from "./glossary.js";
+import { searchLanguage } from "./engine.js";
+import { mergeMatches } from "./results.js";
+import { rankResults } from "./rank.js";
+import { createView } from "./results-view.js";
+import { format, plural } from "./format.js";
+import { slicer, yieldToMain, cancelled } from "./schedule.js";
+import { writtenIn } from "./fold.js";
+
+export function init() {
+  performance.mark("search-start");
+  const form = document.getElementById("search-form");
+  const page = readPageData();
+  if (!form || !page) return;
+  const input = document.getElementById("search-q");
+  const both = document.getElementById("search-both");
+  const status = document.getElementById("search-status");
+  const out = document.getElementById("search-results");
+  const root = document.documentElement;
+  const pageLang = page.lang;
+  const messages = page.messages;
+  const locale = {};
+  for (const a of document.querySelectorAll("link[rel=alternate][hreflang]")) {
+    const tag = a.hreflang;
+    const lang = languages.find((l) => tag.toLowerCase().startsWith(l));
+    if (lang && !locale[lang]) locale[lang] = tag;
+  }
+  for (const l of languages) locale[l] = locale[l] || l;
+  const baseTitle = document.title;
+  const store = createStore(page);
+  const view = createView(out, { pageLang, messages, locale, pageSize: () => +form.dataset.pageSize || 50 });
+  let seq = 0;
+
+  // block returns the block of an article in a language, if loaded.
+  function blockIn(lang, article, id) {
+    for (const a of store.articles(lang).loaded) {
+      if (a.article !== article) continue;
+      const index = a.blocks.findIndex((b) => b.id === id);
+      if (index >= 0) return { lang, article, index, block: a.blocks[index], ranges: [] };
+    }
+    return null;
+  }
+
+  function statusText(results, groups) {
+    if (!results.length) return messages.search_none;
+    return format(messages.search_count, {
+      paragraphs: plural(messages.search_paragraphs, results.length, locale[pageLang]),
+      pages: plural(messages.search_pages, groups.length, locale[pageLang]),
+    });
+  }
+
+  // setStatus changes the status line only when its text changes: a
+  // change is announced, and costs a layout.
+  const setStatus = (text) => {
+    if (status.textContent !== text) status.textContent = text;
+  };
+
+  // showNote says, after the results, which glossary terms the query
+  // named and so was also searched for (at most five).
+  function showNote(named) {
+    const terms = named.slice(0, 5).map((t) => t.zh + " = " + t.en[0]);
+    if (named.length > 5) terms.push("…");
+    view.note(terms.length ? format(messages.search_glossary, { terms: terms.join("; ") }) : "");
+  }
+
+  async function run(raw) {
+    const my = ++seq;
+    const query = raw.trim();
+    document.title = query ? format(messages.search_title, { q: query, title: baseTitle }) : baseTitle;
+    if (!query) {
+      view.clear();
+      showNote([]);
+      status.textContent = "";
+      return;
+    }
+    const withBoth = both.checked;
+    const live = () => my === seq;
+    let named = [];
+    let t2s = null;
+    let glossary = null;
+    let t2sTried = false;
+    let glossaryReady = false;
+    let glossaryLoad = null;
+    // The glossary is fetched at once for a query in the other language
+    // (its data is fetched anyway), and for a query in the page's language
+    // only once its first results are shown: they need no request.
+    const loadGlossary = () =>
+      (glossaryLoad =
+        glossaryLoad ||
+        store
+          .glossary()
+          .then((g) => (glossary = g))
+          .catch(() => null)
+          .finally(() => (glossaryReady = true)));
+    if (withBoth || (writtenIn(query) || pageLang) !== pageLang) loadGlossary();
+    let first = true;
+    try {
+      // The search starts in a task of its own, apart from the script's.
+      await yieldToMain();
+      if (my !== seq) return;
+      for (;;) {
+        // The glossary terms the query names, once the glossary is here.
+        named = glossary ? termsNamed(glossary, query, t2s) : [];
+        const plan = planQuery(query, pageLang, withBoth, named);
+        const langs = Object.keys(plan);
+        // The page's language is loaded too, to show a block found in the
+        // other language beside its text in the page's language.
+        const load = [...new Set([...langs, pageLang])].map((l) => store.articles(l));
+        const waits = load.filter((s) => !s.complete).map((s) => s.more());
+        if (!glossaryReady && glossaryLoad) waits.push(glossaryLoad);
+        // Search what is loaded (the page's own data at first).
+        const pause = slicer(live);
+        const matches = [];
+        for (const l of langs) matches.push(...(await searchLanguage(store.articles(l), l, plan[l], t2s, pause)));
+        if (my !== seq) return;
+        const results = mergeMatches(matches, pageLang);
+        // Complete once nothing is loading and the glossary is here (a query
+        // in the page's language fetches it only after its first results).
+        const complete = !waits.length && glossaryReady;
+        if (complete && !t2sTried && writtenIn(query) === "zh" && !matches.some((m) => m.lang === "zh")) {
+          // No Chinese match: try again with traditional characters folded.
+          t2sTried = true;
+          t2s = await store.t2s();
+          continue;
+        }
+        if (results.length || complete) {
+          const groups = rankResults(results, pageLang, (u) => store.title(u));
+          setStatus(statusText(results, groups) + (complete ? "" : " " + messages.search_loading));
+          showNote(named);
+          // Beside a result: the block in the page's language when it was
+          // found only in the other; the block in the other language when
+          // the query is written in it, or with "both languages".
+          const other = languages.find((l) => l !== pageLang);
+          const showOther = withBoth || writtenIn(query) === other;
+          const secondaryOf = (r) => {
+            const m = r.matches[r.primary];
+            const lang = r.primary !== pageLang ? pageLang : showOther ? other : null;
+            return lang && (r.matches[lang] || blockIn(lang, m.article, m.block.id));
+          };
+          const shown = view.show(groups, secondaryOf);
+          if (first && results.length) {
+            first = false;
+            root.dataset.searchFirstMs = String(performance.now());
+          }
+          await shown;
+          if (my !== seq) return;
+        } else setStatus(messages.search_loading);
+        if (complete) break;
+        if (!glossaryLoad) waits.push(loadGlossary());
+        await Promise.race(waits);
+        if (my !== seq) return;
+        const err = load.find((s) => s.error);
+        if (err) throw err.error;
+      }
+      root.dataset.searchQ = query;
+      root.dataset.searchDone = String(my);
+    } catch (e) {
+      if (e === cancelled || my !== seq) return;
+      status.textContent = messages.search_error;
+      throw e;
+    }
+  }
+
+  let urlTimer = 0;
+  function updateURL() {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const u = new URL(location.href);
+      const q = input.value.trim();
+      if (q) u.searchParams.set("q", q);
+      else u.searchParams.delete("q");
+      if (both.checked) u.searchParams.set("both", "1");
+      else u.searchParams.delete("both");
+      history.replaceState(history.state, "", u);
+    }, 250);
+  }
+  let inputTimer = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(inputTimer);
+    inputTimer = setTimeout(() => run(input.value), 40);
+    updateURL();
+  });
+  both.addEventListener("change", () => {
+    run(input.value);
+    updateURL();
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    run(input.value);
+    updateURL();
+  });
+
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    const editing = t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (e.key === "/" && !editing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      input.focus();
+      input.select();
+      return;
+    }
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Escape") return;
+    const links = view.links();
+    const i = links.indexOf(t);
+    if (e.key === "Escape" && i >= 0) return input.focus();
+    if (t === input && e.key === "ArrowDown" && links.length) {
+      e.preventDefault();
+      return links[0].focus();
+    }
+    if (i < 0) return;
+    e.preventDefault();
+    if (e.key === "ArrowDown") links[Math.min(i + 1, links.length - 1)].focus();
+    else if (i === 0) input.focus();
+    else links[i - 1].focus();
+  });
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  both.checked = params.get("both") === "1";
+  if (input.value.trim()) run(input.value);
+}
