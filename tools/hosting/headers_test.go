@@ -63,7 +63,7 @@ func TestHeadersFile(t *testing.T) {
 	dir := sharedBuild(t)
 	data, err := os.ReadFile(filepath.Join(dir, "_headers"))
 	if err != nil {
-		t.Fatalf("no _headers at the root of the build (output format \"headers\" of the home page): %v", err)
+		t.Fatalf("no _headers at the root of the build (published by the home page from assets/hosting/_headers): %v", err)
 	}
 	rules := parseHeaders(t, string(data))
 	const prefix = "/zhoushan/" // the path of sharedBase
@@ -91,9 +91,9 @@ func TestHeadersFile(t *testing.T) {
 		case len(cache) > 1:
 			t.Errorf("%s: Cache-Control set by %d rules (%q): the hosts join them", p, len(cache), cache)
 		case hosting.Fingerprinted(f) && (len(cache) == 0 || cache[0] != wantImmutable):
-			t.Errorf("%s: fingerprinted asset without %q (add its folder to layouts/home.headers)", p, wantImmutable)
+			t.Errorf("%s: fingerprinted asset without %q (add its folder to assets/hosting/_headers)", p, wantImmutable)
 		case !hosting.Fingerprinted(f) && len(cache) == 1 && strings.Contains(cache[0], "immutable"):
-			t.Errorf("%s: not fingerprinted but cached as immutable (move it out of the asset folders in layouts/home.headers)", p)
+			t.Errorf("%s: not fingerprinted but cached as immutable (move it out of the asset folders in assets/hosting/_headers)", p)
 		}
 	}
 }
