@@ -2,7 +2,7 @@
 // downloads (blocks.json): the text of the reveal and of the both view.
 // Its sentences carry data-s with the sentence ids, so that align.js can
 // highlight counterparts; it holds plain text (no links, no controls).
-import { el, pageData, alignedBlocks } from "./dom.js";
+import { el, lang as language, alignedBlocks } from "./dom.js";
 
 // sentences appends the sentences of block b in language lang to parent.
 function sentences(parent, b, lang, lead) {
@@ -23,13 +23,12 @@ function sentences(parent, b, lang, lead) {
 // altFor returns the other-language element for the page element src (a
 // paragraph, list, list item or heading), or null when the data has none.
 export async function altFor(src) {
-  const d = pageData();
   const all = await alignedBlocks();
-  const lang = d.other;
-  const attrs = { class: "alt", lang: d.otherLocale, "data-for": src.id || src.dataset.list };
+  const lang = language.other;
+  const attrs = { class: "alt", lang: language.otherLocale, "data-for": src.id || src.dataset.list };
   if (src.matches(".list")) {
     const ol = src.querySelector("ol");
-    const list = el("ol", { class: "alt alt-list", lang: d.otherLocale, "data-for": ol.id });
+    const list = el("ol", { class: "alt alt-list", lang: language.otherLocale, "data-for": ol.id });
     for (const li of ol.querySelectorAll(":scope > li[id]")) {
       const b = all.get(li.id);
       if (!b) continue;

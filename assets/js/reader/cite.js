@@ -6,7 +6,7 @@
 // own status (role=status) right after it: the confirmation shows next to
 // the button pressed and is announced, and pressing another clears the
 // others. Without JS the ¶ number is a plain link to the paragraph.
-import { el, t, pageData, copyText } from "./dom.js";
+import { el, t, pageData, copyText, lang, otherURL } from "./dom.js";
 import { open, make } from "./popover.js";
 import { formatCitations } from "./citation.js";
 import { target } from "./align.js";
@@ -117,7 +117,8 @@ function fill(pop, id, chosen) {
   body.append(el("p", { class: "cite-part" }, el("label", { for: "cite-part" }, t("citePart")), " ", choice));
   const link = el("p", { class: "cite-text cite-url", lang: "en" }, url);
   body.append(el("h3", {}, t("linkTo")), link, el("p", { class: "copy-row" }, ...copyButton(() => url, link)));
-  const cite = (accessed) => formatCitations({ lang: d.lang, cite: d.cite, url, where, accessed });
+  const facts = { ...d.cite, site: lang.site, year: lang.year };
+  const cite = (accessed) => formatCitations({ lang: lang.lang, cite: facts, url, where, accessed });
   cite(today()).forEach((c, i) => {
     const p = el("p", { class: "cite-text" });
     renderRuns(p, c);
@@ -129,14 +130,14 @@ function fill(pop, id, chosen) {
     };
     body.append(el("h3", {}, t(c.label)), p, el("p", { class: "copy-row" }, ...copyButton(text, p)));
   });
-  if (d.files && Object.keys(d.files).length) {
+  if (d.article && lang.files && lang.files.length) {
     const ul = el("ul", { class: "cite-files" });
-    for (const [name, href] of Object.entries(d.files)) ul.append(el("li", {}, el("a", { href, download: true }, name)));
+    for (const f of lang.files) ul.append(el("li", {}, el("a", { href: d.article + f.file, download: true }, f.label)));
     body.append(el("h3", {}, t("citeFiles")), ul);
   }
-  const other = d.urls && d.urls[d.other];
+  const other = otherURL();
   if (other) {
-    body.append(el("p", { class: "read-other" }, el("a", { href: withPlace(other, anchor), hreflang: d.otherLocale, lang: d.locale }, t("readOther"))));
+    body.append(el("p", { class: "read-other" }, el("a", { href: withPlace(other, anchor), hreflang: lang.otherLocale, lang: lang.locale }, t("readOther"))));
   }
 }
 

@@ -24,7 +24,21 @@ export function hanRuns(text) {
   return text.split(han).map((s, i) => (i % 2 ? el("span", { lang: "zh-Hans" }, s) : s)).filter((n) => n !== "");
 }
 
-// pageData reads the page's JSON data block (_partials/reader-data.html).
+// lang holds what is the same on every page of the language, built into
+// the bundle (_partials/utils/ui-strings.html): lang, locale, other,
+// otherLocale, site {zh, en}, year, glossary (URL of the popover data),
+// files ([{file, label}]: the citation files next to the article page).
+export const lang = params;
+
+// otherURL returns this page's address in the other language: the link of
+// the language switch.
+export function otherURL() {
+  const a = document.querySelector(`.lang-switch a[hreflang="${params.otherLocale}"]`);
+  return a ? a.href : "";
+}
+
+// pageData reads the page's JSON data block (_partials/reader-data.html):
+// article (URL), blocks (URL of blocks.json), cite.
 let data = null;
 export function pageData() {
   if (!data) {

@@ -3,7 +3,7 @@
 // The terms' data is one JSON file per language, fetched the first time a
 // term is opened. Without JS (or without the data) the term is a plain
 // link to its glossary entry.
-import { el, t, pageData, fetchJSON, hanRuns } from "./dom.js";
+import { el, t, lang, fetchJSON, hanRuns } from "./dom.js";
 import { open, make } from "./popover.js";
 
 function fill(pop, term, entry) {
@@ -29,7 +29,7 @@ export function init() {
     if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     const id = new URL(a.href).hash.slice(1);
-    fetchJSON(pageData().glossary).then((all) => {
+    fetchJSON(lang.glossary).then((all) => {
       if (!all[id]) {
         location.href = a.href;
         return;

@@ -2,7 +2,7 @@
 // first use of each term in each part of the article (the splitter writes
 // those links); a reader can ask for every use ("all") or none, in the
 // glossary popover. The choice is remembered (localStorage).
-import { el, pageData, fetchJSON } from "./dom.js";
+import { el, lang, fetchJSON } from "./dom.js";
 
 const key = "terms";
 let current = "first";
@@ -45,9 +45,8 @@ export function findAll(s, terms, english) {
 }
 
 async function markAll(root) {
-  const d = pageData();
-  const all = await fetchJSON(d.glossary);
-  const english = d.lang !== "zh";
+  const all = await fetchJSON(lang.glossary);
+  const english = lang.lang !== "zh";
   const terms = Object.entries(all)
     .map(([id, v]) => [id, english ? v[2] : v[0]])
     .sort((a, b) => b[1].length - a[1].length);
