@@ -310,6 +310,27 @@ func testEscaping(t *testing.T, f *fixture) {
 	}
 	b, _ = json.Marshal(art)
 	os.WriteFile(files[0], b, 0o644)
+	// And in the aligned data, where the search's files take their text.
+	slug := strings.TrimSuffix(filepath.Base(files[0]), ".json")
+	aligned := filepath.Join(src, "content", "zh", slug, "blocks.json")
+	if b, err = os.ReadFile(aligned); err != nil {
+		t.Fatal(err)
+	}
+	var data map[string]any
+	if err := json.Unmarshal(b, &data); err != nil {
+		t.Fatal(err)
+	}
+	for _, bl := range data["blocks"].([]any) {
+		m := bl.(map[string]any)
+		if m["id"] == "p2" {
+			ss := m["sentences"].([]any)
+			last := ss[len(ss)-1].(map[string]any)
+			last["zh"] = last["zh"].(string) + "注入测试" + evil
+			last["en"] = last["en"].(string) + " " + evil
+		}
+	}
+	b, _ = json.Marshal(data)
+	os.WriteFile(aligned, b, 0o644)
 	out := t.TempDir()
 	sitetest.BuildTo(t, src, "http://example.org/", out)
 	base := sitetest.Serve(t, out, "/")

@@ -3,11 +3,14 @@
 // The page holds the JSON data block #search-data (layouts/_partials/
 // search-data.html): {lang, articles: {language: [URL…]}, included: {URL:
 // article data}, glossary: URL, t2s: URL, messages}. Each article's search
-// data (search-shard.html) is {article, title, pages: {URL: title},
-// blocks: [{id, label, url, text}]}. Articles are loaded in batches of 1,
-// 2, 4 … 32, in the page's order (newest first), so that a large archive
-// shows results before its last article arrives; an article included in
-// the page costs no request.
+// data (search-shard.html) is {article, title, pages: {URL: title}, data:
+// URL, blocks: [{id, label, url}]}; the text of its blocks is in the
+// article's aligned data (data: blocks.json, both languages, one file for
+// the two languages' search data and the downloads), which gives each
+// block its text here. Articles are loaded in batches of 1, 2, 4 … 32, in
+// the page's order (newest first), so that a large archive shows results
+// before its last article arrives; an article included in the page carries
+// its text and costs no request.
 import { prepareGlossary } from "./glossary.js";
 
 // readPageData returns the page's search data block, or null.
@@ -33,6 +36,22 @@ export function createStore(page) {
     return files.get(url);
   };
 
+  // withText gives the blocks of an article's search data their text in
+  // lang, from its aligned data: the block's sentences joined, with
+  // nothing between them in Chinese and one space in English.
+  const withText = (article, lang) => {
+    if (article.blocks.every((b) => typeof b.text === "string")) return Promise.resolve(article);
+    return get(article.data).then((aligned) => {
+      const sep = lang === "zh" ? "" : " ";
+      const byId = new Map(aligned.blocks.map((b) => [b.id, b]));
+      for (const b of article.blocks) {
+        const a = byId.get(b.id);
+        b.text = a ? a.sentences.map((s) => s[lang]).join(sep) : "";
+      }
+      return article;
+    });
+  };
+
   const languages = new Map();
   // articles returns the articles of a language loaded so far: {loaded:
   // [article data…], complete, error, more(): promise of the next batch}.
@@ -55,7 +74,7 @@ export function createStore(page) {
         const batch = urls.slice(next, next + Math.min(32, next + 1));
         const first = next;
         next += batch.length;
-        pending = Promise.all(batch.map(get)).then(
+        pending = Promise.all(batch.map((url) => get(url).then((a) => withText(a, lang)))).then(
           (got) => {
             got.forEach((a, i) => state.loaded.push(Object.assign(a, { lang, order: first + i })));
             state.complete = next >= urls.length;
