@@ -54,9 +54,9 @@ var wellKnown = []struct{ trad, simp string }{
 }
 
 // notInSite are traditional characters whose simplified forms (乐 华 岁 军
-// 将 龟) do not occur in the site's text: the map, limited to the site,
+// 马 龟) do not occur in the site's text: the map, limited to the site,
 // leaves them out.
-var notInSite = []string{"樂", "華", "歲", "軍", "將", "龜"}
+var notInSite = []string{"樂", "華", "歲", "軍", "馬", "龜"}
 
 // same are characters written alike in both scripts: they are no key.
 var same = []string{"海", "港", "舟", "山", "先", "行", "貌", "城", "市"}

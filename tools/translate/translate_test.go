@@ -41,7 +41,7 @@ func TestResolve(t *testing.T) {
 		stale []string          // "id:line: reason" prefixes
 	}{
 		{"complete", header +
-			entry("title", "标题", "Title") + entry("p1.1", "舟山坚持以人民为中心的发展思想。", "First.") +
+			entry("title", "标题", "Title") + entry("p1.1", "第一段。", "First.") +
 			entry("p2.1", "导语。", "Lead.") + entry("p2.2", "正文“引号”\\和\"直引号\"。", `Body “quoted” \ "straight".`),
 			map[string]string{"title": "Title", "p1.1": "First.", "p2.1": "Lead.", "p2.2": `Body “quoted” \ "straight".`}, nil},
 		{"missing, empty, fuzzy, changed", header +
