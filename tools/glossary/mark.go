@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/coregx/ahocorasick"
 )
 
 // Mark is one occurrence of a term to link: bytes [Start, End) of text
@@ -65,34 +67,32 @@ func (g *Glossary) FirstOccurrences(lang string, texts []string) []Mark {
 // or the English rendering lower-cased).
 type needle struct{ id, needle string }
 
-// matcher finds every term in a text in one pass: the terms are indexed by
-// their first rune, so that each position of the text is compared only
-// with the terms that start with its rune.
+// matcher finds every term in a text in one pass over its bytes, with an
+// Aho–Corasick automaton of all the terms: one table look-up a byte,
+// however many terms the glossary has.
 type matcher struct {
-	needles []needle       // longest first
-	byFirst map[rune][]int // first rune → needles that start with it
+	needles []needle // longest first
+	ac      *ahocorasick.Automaton
 }
 
 // scan calls fn for every occurrence of every term in text (English:
-// ignoring case, on word boundaries), in order of position.
+// ignoring case, on word boundaries), overlapping ones included. The
+// occurrences of one term come in order of position.
 func (m *matcher) scan(text string, english bool, fn func(k, start, end int)) {
+	if m.ac == nil || text == "" {
+		return
+	}
 	hay := text
 	if english {
 		if l := strings.ToLower(text); len(l) == len(text) {
 			hay = l
 		}
 	}
-	for i, r := range hay {
-		for _, k := range m.byFirst[r] {
-			n := m.needles[k].needle
-			if !strings.HasPrefix(hay[i:], n) {
-				continue
-			}
-			if english && !wordBoundary(text, i, i+len(n)) {
-				continue
-			}
-			fn(k, i, i+len(n))
+	for _, o := range m.ac.FindAllOverlapping([]byte(hay)) {
+		if english && !wordBoundary(text, o.Start, o.End) {
+			continue
 		}
+		fn(o.PatternID, o.Start, o.End)
 	}
 }
 
@@ -101,7 +101,7 @@ func (g *Glossary) matcherFor(lang string) *matcher {
 	g.once.Do(func() {
 		g.matchers = map[string]*matcher{}
 		for _, l := range []string{"zh", "en"} {
-			m := &matcher{byFirst: map[rune][]int{}}
+			m := &matcher{}
 			for _, t := range g.Terms {
 				s := t.EN
 				if l == "zh" {
@@ -116,9 +116,16 @@ func (g *Glossary) matcherFor(lang string) *matcher {
 			sort.SliceStable(m.needles, func(i, j int) bool {
 				return utf8.RuneCountInString(m.needles[i].needle) > utf8.RuneCountInString(m.needles[j].needle)
 			})
-			for k, n := range m.needles {
-				r, _ := utf8.DecodeRuneInString(n.needle)
-				m.byFirst[r] = append(m.byFirst[r], k)
+			if len(m.needles) > 0 {
+				b := ahocorasick.NewBuilder()
+				for _, n := range m.needles {
+					b.AddPattern([]byte(n.needle))
+				}
+				ac, err := b.Build()
+				if err != nil {
+					panic(err) // only for no pattern or an empty one, excluded above
+				}
+				m.ac = ac
 			}
 			g.matchers[l] = m
 		}
