@@ -41,7 +41,8 @@ func benchSizes(b *testing.B) []int {
 }
 
 // BenchmarkRender measures parsing, translating and rendering synthetic
-// archives (tools/synth), without writing:
+// archives (tools/synth), and comparing with the tree, without writing
+// (-check):
 //
 //	go test -run '^$' -bench Render ./tools/split
 //
@@ -51,7 +52,7 @@ func BenchmarkRender(b *testing.B) {
 		dir := synthArchive(b, n)
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if _, err := Render(Options{Root: dir}, io.Discard); err != nil {
+				if _, err := Split(Options{Root: dir, Check: true}, osFS{}, io.Discard); err != nil {
 					b.Fatal(err)
 				}
 			}
