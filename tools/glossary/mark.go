@@ -72,6 +72,7 @@ type needle struct{ id, needle string }
 // however many terms the glossary has.
 type matcher struct {
 	needles []needle // longest first
+	term    []int    // needle → index of its term in the glossary
 	ac      *ahocorasick.Automaton
 }
 
@@ -84,7 +85,7 @@ func (m *matcher) scan(text string, english bool, fn func(k, start, end int)) {
 	}
 	hay := text
 	if english {
-		if l := strings.ToLower(text); len(l) == len(text) {
+		if l := lower(text); len(l) == len(text) {
 			hay = l
 		}
 	}
@@ -96,13 +97,39 @@ func (m *matcher) scan(text string, english bool, fn func(k, start, end int)) {
 	}
 }
 
+// lower is strings.ToLower, quicker on text that is mostly ASCII with a
+// few other characters (curly quotes, dashes), as English translations
+// are: strings.ToLower maps such text a rune at a time through a function.
+func lower(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r || r == utf8.RuneError {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
 // matcherFor returns the matcher of language lang, made once per glossary.
 func (g *Glossary) matcherFor(lang string) *matcher {
 	g.once.Do(func() {
 		g.matchers = map[string]*matcher{}
 		for _, l := range []string{"zh", "en"} {
 			m := &matcher{}
-			for _, t := range g.Terms {
+			for i, t := range g.Terms {
 				s := t.EN
 				if l == "zh" {
 					s = t.ZH
@@ -111,11 +138,10 @@ func (g *Glossary) matcherFor(lang string) *matcher {
 				}
 				if s != "" {
 					m.needles = append(m.needles, needle{t.ID, s})
+					m.term = append(m.term, i)
 				}
 			}
-			sort.SliceStable(m.needles, func(i, j int) bool {
-				return utf8.RuneCountInString(m.needles[i].needle) > utf8.RuneCountInString(m.needles[j].needle)
-			})
+			sort.Stable(byLength{m})
 			if len(m.needles) > 0 {
 				b := ahocorasick.NewBuilder()
 				for _, n := range m.needles {
@@ -134,6 +160,19 @@ func (g *Glossary) matcherFor(lang string) *matcher {
 		lang = "en"
 	}
 	return g.matchers[lang]
+}
+
+// byLength sorts a matcher's needles longest first, keeping the
+// glossary's order among needles of one length.
+type byLength struct{ m *matcher }
+
+func (b byLength) Len() int { return len(b.m.needles) }
+func (b byLength) Less(i, j int) bool {
+	return utf8.RuneCountInString(b.m.needles[i].needle) > utf8.RuneCountInString(b.m.needles[j].needle)
+}
+func (b byLength) Swap(i, j int) {
+	b.m.needles[i], b.m.needles[j] = b.m.needles[j], b.m.needles[i]
+	b.m.term[i], b.m.term[j] = b.m.term[j], b.m.term[i]
 }
 
 // wordBoundary reports whether text[start:end] is not part of a longer word.

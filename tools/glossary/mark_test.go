@@ -108,3 +108,21 @@ func TestScanEmpty(t *testing.T) {
 		t.Errorf("ids %v", ids)
 	}
 }
+
+// TestLower: lower is strings.ToLower, byte for byte, on every kind of
+// text: ASCII, other scripts, letters whose lower case is longer or
+// shorter, U+FFFD, and bytes that are not UTF-8.
+func TestLower(t *testing.T) {
+	pieces := []string{"A", "z", " ", "Two Firsts", "“", "’", "—", "两个先行", "İ", "Ä", "ẞ", "K", "Σ", "\uFFFD", "\xff", "\xe4\xb8", "é"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(10); n >= 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if have, want := lower(s), strings.ToLower(s); have != want {
+			t.Fatalf("lower(%q) = %q, want %q", s, have, want)
+		}
+	}
+}
