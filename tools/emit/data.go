@@ -74,13 +74,14 @@ type Data struct {
 type Terms interface {
 	Glossary
 	In(zh string) []string
-	Occurrences(zh *article.Article) map[string][]string
 }
 
 // Aligned builds the aligned data of an article from its Chinese and
 // English versions, which must have the same shape (en is zh translated).
+// Its Terms are the glossary's Occurrences in zh, gathered from the
+// blocks' terms (each block's text is searched once).
 func Aligned(zh, en *article.Article, sourceFile string, g Terms) *Data {
-	d := &Data{Slug: zh.Slug, Date: zh.Date, Source: sourceFile, Terms: g.Occurrences(zh)}
+	d := &Data{Slug: zh.Slug, Date: zh.Date, Source: sourceFile, Terms: map[string][]string{}}
 	zmarks, emarks := termMarks(zh, g), termMarks(en, g)
 	var ens []*article.Block
 	en.Walk(func(_ *article.Section, b *article.Block) { ens = append(ens, b) })
@@ -101,6 +102,9 @@ func Aligned(zh, en *article.Article, sourceFile string, g Terms) *Data {
 		}
 		if !article.OneLine(z.Kind) {
 			db.HTML = &Pair{blockHTML(zh, z, zmarks), blockHTML(en, e, emarks)}
+		}
+		for _, t := range db.Terms {
+			d.Terms[t] = append(d.Terms[t], db.ID)
 		}
 		if db.Pending {
 			d.Pending = append(d.Pending, db.ID)

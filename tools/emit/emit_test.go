@@ -3,6 +3,8 @@ package emit
 import (
 	"encoding/csv"
 	"encoding/json"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -218,3 +220,20 @@ func FuzzBlockHTML(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// TestAlignedTerms: the data's term index is the glossary's Occurrences
+// in the Chinese article, and each block lists the terms its text holds.
+func TestAlignedTerms(t *testing.T) {
+	zh, en := sample()
+	g := testGlossary()
+	d := Aligned(zh, en, "zh.txt", g)
+	want := g.Occurrences(zh)
+	if !reflect.DeepEqual(d.Terms, want) || len(want) != 2 {
+		t.Errorf("terms %v, want %v", d.Terms, want)
+	}
+	for _, b := range d.Blocks {
+		if have := g.In(b.Text.ZH); !slices.Equal(b.Terms, have) {
+			t.Errorf("%s: terms %v, want %v", b.ID, b.Terms, have)
+		}
+	}
+}

@@ -163,12 +163,17 @@ var termHeader = regexp.MustCompile(`^\s*\[\[\s*term\s*\]\]`)
 // order.
 func (g *Glossary) In(zh string) []string {
 	m := g.matcherFor("zh")
-	found := map[string]bool{}
-	m.scan(zh, false, func(k, _, _ int) { found[m.needles[k].id] = true })
+	var found []bool
+	m.scan(zh, false, func(k, _, _ int) {
+		if found == nil {
+			found = make([]bool, len(g.Terms))
+		}
+		found[m.term[k]] = true
+	})
 	var ids []string
-	for _, t := range g.Terms {
-		if found[t.ID] {
-			ids = append(ids, t.ID)
+	for i, ok := range found {
+		if ok {
+			ids = append(ids, g.Terms[i].ID)
 		}
 	}
 	return ids

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/coregx/ahocorasick"
 )
 
 // Mark is one occurrence of a term to link: bytes [Start, End) of text
@@ -65,35 +67,60 @@ func (g *Glossary) FirstOccurrences(lang string, texts []string) []Mark {
 // or the English rendering lower-cased).
 type needle struct{ id, needle string }
 
-// matcher finds every term in a text in one pass: the terms are indexed by
-// their first rune, so that each position of the text is compared only
-// with the terms that start with its rune.
+// matcher finds every term in a text in one pass over its bytes, with an
+// Aho–Corasick automaton of all the terms: one table look-up a byte,
+// however many terms the glossary has.
 type matcher struct {
-	needles []needle       // longest first
-	byFirst map[rune][]int // first rune → needles that start with it
+	needles []needle // longest first
+	term    []int    // needle → index of its term in the glossary
+	ac      *ahocorasick.Automaton
 }
 
 // scan calls fn for every occurrence of every term in text (English:
-// ignoring case, on word boundaries), in order of position.
+// ignoring case, on word boundaries), overlapping ones included. The
+// occurrences of one term come in order of position.
 func (m *matcher) scan(text string, english bool, fn func(k, start, end int)) {
+	if m.ac == nil || text == "" {
+		return
+	}
 	hay := text
 	if english {
-		if l := strings.ToLower(text); len(l) == len(text) {
+		if l := lower(text); len(l) == len(text) {
 			hay = l
 		}
 	}
-	for i, r := range hay {
-		for _, k := range m.byFirst[r] {
-			n := m.needles[k].needle
-			if !strings.HasPrefix(hay[i:], n) {
-				continue
-			}
-			if english && !wordBoundary(text, i, i+len(n)) {
-				continue
-			}
-			fn(k, i, i+len(n))
+	for _, o := range m.ac.FindAllOverlapping([]byte(hay)) {
+		if english && !wordBoundary(text, o.Start, o.End) {
+			continue
 		}
+		fn(o.PatternID, o.Start, o.End)
 	}
+}
+
+// lower is strings.ToLower, quicker on text that is mostly ASCII with a
+// few other characters (curly quotes, dashes), as English translations
+// are: strings.ToLower maps such text a rune at a time through a function.
+func lower(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); l != r || r == utf8.RuneError {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
 }
 
 // matcherFor returns the matcher of language lang, made once per glossary.
@@ -101,8 +128,8 @@ func (g *Glossary) matcherFor(lang string) *matcher {
 	g.once.Do(func() {
 		g.matchers = map[string]*matcher{}
 		for _, l := range []string{"zh", "en"} {
-			m := &matcher{byFirst: map[rune][]int{}}
-			for _, t := range g.Terms {
+			m := &matcher{}
+			for i, t := range g.Terms {
 				s := t.EN
 				if l == "zh" {
 					s = t.ZH
@@ -111,14 +138,20 @@ func (g *Glossary) matcherFor(lang string) *matcher {
 				}
 				if s != "" {
 					m.needles = append(m.needles, needle{t.ID, s})
+					m.term = append(m.term, i)
 				}
 			}
-			sort.SliceStable(m.needles, func(i, j int) bool {
-				return utf8.RuneCountInString(m.needles[i].needle) > utf8.RuneCountInString(m.needles[j].needle)
-			})
-			for k, n := range m.needles {
-				r, _ := utf8.DecodeRuneInString(n.needle)
-				m.byFirst[r] = append(m.byFirst[r], k)
+			sort.Stable(byLength{m})
+			if len(m.needles) > 0 {
+				b := ahocorasick.NewBuilder()
+				for _, n := range m.needles {
+					b.AddPattern([]byte(n.needle))
+				}
+				ac, err := b.Build()
+				if err != nil {
+					panic(err) // only for no pattern or an empty one, excluded above
+				}
+				m.ac = ac
 			}
 			g.matchers[l] = m
 		}
@@ -127,6 +160,19 @@ func (g *Glossary) matcherFor(lang string) *matcher {
 		lang = "en"
 	}
 	return g.matchers[lang]
+}
+
+// byLength sorts a matcher's needles longest first, keeping the
+// glossary's order among needles of one length.
+type byLength struct{ m *matcher }
+
+func (b byLength) Len() int { return len(b.m.needles) }
+func (b byLength) Less(i, j int) bool {
+	return utf8.RuneCountInString(b.m.needles[i].needle) > utf8.RuneCountInString(b.m.needles[j].needle)
+}
+func (b byLength) Swap(i, j int) {
+	b.m.needles[i], b.m.needles[j] = b.m.needles[j], b.m.needles[i]
+	b.m.term[i], b.m.term[j] = b.m.term[j], b.m.term[i]
 }
 
 // wordBoundary reports whether text[start:end] is not part of a longer word.

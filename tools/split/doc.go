@@ -17,8 +17,12 @@
 //
 // Glossary terms come from data/glossary.toml: the first occurrence of each
 // on a page is written as a link, [两个先行](glossary:two-firsts), which the
-// site's link render hook points at the glossary entry. Everything is rendered in
-// memory first: on any error nothing is written.
+// site's link render hook points at the glossary entry. Each article is
+// rendered in memory once, compared with the files in the tree, and only the
+// files that changed are written, each to a temporary file beside it; they
+// replace the old files when every article has rendered and every check has
+// passed: on any error nothing is written. A run that changes nothing writes
+// nothing.
 //
 // A translation is stale when its entry is missing, empty or fuzzy, or its
 // msgid is no longer the Chinese text. Split then fails and lists every

@@ -20,7 +20,7 @@ var root = sitetest.Root()
 func render(t testing.TB) *Output {
 	t.Helper()
 	var warn bytes.Buffer
-	out, err := Render(Options{Root: root, Keep: true}, &warn)
+	out, err := Split(Options{Root: root, Keep: true, Check: true}, osFS{}, &warn)
 	if err != nil {
 		t.Fatal(err)
 	}

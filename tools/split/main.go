@@ -53,27 +53,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
-	out, err := Render(opt, stderr)
+	opt.Check = *check
+	out, err := Split(opt, osFS{}, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "split: %v\n", strings.ReplaceAll(err.Error(), "\n", "\nsplit: "))
 		return 1
 	}
-	c, err := out.Changes(opt.Root)
-	if err != nil {
-		fmt.Fprintf(stderr, "split: %v\n", err)
-		return 1
-	}
 	if *check {
-		for _, s := range c.report {
+		for _, s := range out.Stale {
 			fmt.Fprintf(stderr, "split: stale: %s\n", s)
 		}
-		if len(c.report) > 0 {
-			fmt.Fprintf(stderr, "split: %d file(s) stale: run go run ./tools/split and commit the result\n", len(c.report))
+		if len(out.Stale) > 0 {
+			fmt.Fprintf(stderr, "split: %d file(s) stale: run go run ./tools/split and commit the result\n", len(out.Stale))
 			return 1
 		}
 		return 0
 	}
-	n, err := apply(osFS{}, opt.Root, c)
+	n, err := out.Commit()
 	if err != nil {
 		fmt.Fprintf(stderr, "split: %v\n", err)
 		return 1

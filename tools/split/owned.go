@@ -1,8 +1,10 @@
 package main
 
 import (
-	"crypto/sha256"
+	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -50,8 +52,8 @@ func readMarker(root, dir string) ([]string, error) {
 	return names, nil
 }
 
-// plan compares the rendered files with the tree under root and works out
-// what to write and what to remove, folder by folder:
+// The rules by which split owns its folders, checked folder by folder
+// before anything is written:
 //
 //   - every rendered file that is missing or differs is written;
 //   - each generated folder gets its marker, listing what split writes there;
@@ -62,29 +64,47 @@ func readMarker(root, dir string) ([]string, error) {
 //     old marker) is an error, and so is a folder split would write into
 //     that exists without a marker: split never removes or overwrites what
 //     it did not write.
-//
-// It returns the changes and, for -check, a line for each.
-func plan(root string, o *Output, articleDirs func(lang string) []string, langs []string) (*changes, error) {
-	c := &changes{out: o, made: map[string][]byte{}}
-	want := map[string][]fileRef{} // generated folder → its files
-	generated := o.Generated
-	for _, f := range o.Refs {
-		dir := path.Dir(f.Path)
-		if slices.Contains(generated, dir) {
-			want[dir] = append(want[dir], f)
-		} else if err := c.add(root, f); err != nil {
-			return nil, err
+
+// ownFolder checks generated folder dir (relative to root), which is to
+// hold files names, against its old marker, and returns the files to
+// remove from it: those split wrote there before and no longer renders.
+func ownFolder(root, dir string, names []string) (removes []string, err error) {
+	old, err := readMarker(root, dir)
+	if err != nil {
+		return nil, err
+	}
+	present, err := listFiles(root, dir)
+	if err != nil {
+		return nil, err
+	}
+	if old == nil && len(present) > 0 {
+		return nil, fmt.Errorf("%s: folder exists but split did not create it (no %s file in it): move it away, or choose another slug", dir, Marker)
+	}
+	for _, p := range present {
+		if p == Marker || slices.Contains(names, p) {
+			continue
 		}
+		if !slices.Contains(old, p) {
+			return nil, fmt.Errorf("%s: not written by split, in a folder split generates: move it elsewhere (split neither removes nor keeps files it did not write)", path.Join(dir, p))
+		}
+		removes = append(removes, path.Join(dir, p))
 	}
-	// Orphans: generated folders of articles that are gone.
-	current := map[string]bool{}
-	for _, d := range generated {
-		current[d] = true
-	}
-	var orphans []string
+	return removes, nil
+}
+
+// orphans finds the generated folders under content/<lang>/ of articles
+// whose source is gone (current holds the folders of the articles there
+// are).
+func orphans(root string, langs []string, current map[string]bool) ([]string, error) {
+	var dirs []string
 	for _, lang := range langs {
-		for _, d := range articleDirs(lang) {
-			if current[d] {
+		entries, err := os.ReadDir(filepath.Join(root, "content", lang))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			d := path.Join("content", lang, e.Name())
+			if !e.IsDir() || current[d] {
 				continue
 			}
 			names, err := readMarker(root, d)
@@ -92,47 +112,19 @@ func plan(root string, o *Output, articleDirs func(lang string) []string, langs 
 				return nil, err
 			}
 			if names != nil {
-				orphans = append(orphans, d)
+				dirs = append(dirs, d)
 			}
 		}
 	}
-	for _, dir := range generated {
-		old, err := readMarker(root, dir)
-		if err != nil {
-			return nil, err
-		}
-		present, err := listFiles(root, dir)
-		if err != nil {
-			return nil, err
-		}
-		var names []string
-		for _, f := range want[dir] {
-			names = append(names, path.Base(f.Path))
-		}
-		if old == nil && len(present) > 0 {
-			return nil, fmt.Errorf("%s: folder exists but split did not create it (no %s file in it): move it away, or choose another slug", dir, Marker)
-		}
-		for _, p := range present {
-			if p == Marker || slices.Contains(names, p) {
-				continue
-			}
-			if !slices.Contains(old, p) {
-				return nil, fmt.Errorf("%s: not written by split, in a folder split generates: move it elsewhere (split neither removes nor keeps files it did not write)", path.Join(dir, p))
-			}
-			c.remove(path.Join(dir, p), "no longer generated")
-		}
-		for _, f := range want[dir] {
-			if err := c.add(root, f); err != nil {
-				return nil, err
-			}
-		}
-		m := fileOut{Path: path.Join(dir, Marker), Data: markerData(names)}
-		c.made[m.Path] = m.Data
-		if err := c.add(root, ref(m, markerArticle)); err != nil {
-			return nil, err
-		}
-	}
-	for _, dir := range orphans {
+	return dirs, nil
+}
+
+// orphanFiles returns the files to remove from the folders of articles
+// that are gone, each folder's marker last: every file split wrote there.
+// A file it did not write is an error.
+func orphanFiles(root string, dirs []string) ([]string, error) {
+	var removes []string
+	for _, dir := range dirs {
 		present, err := listFiles(root, dir)
 		if err != nil {
 			return nil, err
@@ -148,90 +140,12 @@ func plan(root string, o *Output, articleDirs func(lang string) []string, langs 
 		}
 		for _, p := range present {
 			if p != Marker {
-				c.remove(path.Join(dir, p), "orphan: its article's source is gone")
+				removes = append(removes, path.Join(dir, p))
 			}
 		}
-		c.remove(path.Join(dir, Marker), "orphan: its article's source is gone")
-		c.rmdirs = append(c.rmdirs, dir)
+		removes = append(removes, path.Join(dir, Marker))
 	}
-	return c, nil
-}
-
-// markerArticle marks a file made by plan itself (a folder's marker).
-const markerArticle = -2
-
-// fileOut is a file to write.
-type fileOut struct {
-	Path string
-	Data []byte
-}
-
-// changes are what a run writes and removes, with a line each for -check.
-type changes struct {
-	writes  []fileRef
-	removes []string
-	rmdirs  []string // folders to remove once empty (orphans)
-	report  []string
-
-	out  *Output
-	made map[string][]byte // the content of the files plan made (markers)
-}
-
-// add records f as a write when the file at its path is missing or holds
-// something else.
-func (c *changes) add(root string, f fileRef) error {
-	p := filepath.Join(root, filepath.FromSlash(f.Path))
-	fi, err := os.Stat(p)
-	switch {
-	case os.IsNotExist(err):
-		c.report = append(c.report, f.Path+": missing")
-	case err != nil:
-		return err
-	case fi.Size() != int64(f.Size):
-		c.report = append(c.report, f.Path+": differs")
-	default:
-		have, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if sha256.Sum256(have) == f.Sum {
-			return nil
-		}
-		c.report = append(c.report, f.Path+": differs")
-	}
-	c.writes = append(c.writes, f)
-	return nil
-}
-
-func (c *changes) remove(p, why string) {
-	c.removes = append(c.removes, p)
-	c.report = append(c.report, p+": "+why)
-}
-
-// contents yields the content of every file to write, in the order of
-// c.writes grouped by article: rendered again one article at a time (see
-// Output.Contents), or made by plan.
-func (c *changes) contents(yield func(fileOut, error) bool) {
-	var rendered []string
-	for _, w := range c.writes {
-		if w.Article != markerArticle {
-			rendered = append(rendered, w.Path)
-		}
-	}
-	if c.out != nil {
-		for f, err := range c.out.Contents(rendered) {
-			if !yield(f, err) || err != nil {
-				return
-			}
-		}
-	}
-	for _, w := range c.writes {
-		if w.Article == markerArticle {
-			if !yield(fileOut{Path: w.Path, Data: c.made[w.Path]}, nil) {
-				return
-			}
-		}
-	}
+	return removes, nil
 }
 
 // listFiles lists the names of the entries of folder dir (relative to
@@ -253,4 +167,41 @@ func listFiles(root, dir string) ([]string, error) {
 		names = append(names, e.Name())
 	}
 	return names, nil
+}
+
+// compare compares data with the file at rel (relative to root) and says
+// how the file is stale: "missing", "differs", or "" when it holds data.
+// When writing and the file differs, old is its content (to undo the
+// overwrite). When writing, a symbolic link is "link" (the writer never
+// writes through one); -check follows it.
+func compare(root, rel string, data []byte, writing bool) (stale string, old []byte, err error) {
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	fi, err := os.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "missing", nil, nil
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		if writing {
+			return "link", nil, nil
+		}
+		if fi, err = os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			return "missing", nil, nil
+		} else if err != nil {
+			return "", nil, err
+		}
+	}
+	if fi.Size() != int64(len(data)) && !writing {
+		return "differs", nil, nil
+	}
+	have, err := os.ReadFile(p)
+	if err != nil {
+		return "", nil, err
+	}
+	if bytes.Equal(have, data) {
+		return "", nil, nil
+	}
+	return "differs", have, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -37,40 +37,37 @@ type Options struct {
 	// Today is the date future publication dates are warned about; zero
 	// means the current date.
 	Today time.Time
+	// Check writes nothing: the run only works out which files are stale
+	// (Output.Stale).
+	Check bool
 	// Keep keeps every article's models, data and files in memory (in
 	// Output.Models, Data and Files), for tests. Without it a run keeps
-	// only what it needs to decide what to write, so that its memory does
-	// not grow with the archive: an archive of 10,000 articles renders
-	// some 200,000 files.
+	// only what it needs to build the term index and to commit, so that
+	// its memory does not grow with the archive: an archive of 10,000
+	// articles renders some 170,000 files.
 	Keep bool
 }
 
-// Output is everything a run renders.
+// Output is what a run rendered and, unless it is a check, staged.
 type Output struct {
-	Articles  []string // slugs
-	Generated []string // folders split generates (content/<lang>/<slug>, data/articles)
-	// Refs are every file to write, sorted by path, with the digest of
-	// its content; the content itself is rendered again when it is
-	// written (Contents).
-	Refs []fileRef
-	// With Options.Keep: every file's content, and the models and data.
+	Articles []string // slugs
+	// Stale has a line for every file that is missing or differs from
+	// what split renders, or that split removes, with why
+	// ("content/zh/a/_index.md: missing").
+	Stale []string
+	// With Options.Keep: every file's content, sorted by path, and the
+	// models and data of every article.
 	Files  []fileOut
 	Models []Versions
 	Data   []*emit.Data
 
-	opt    Options
-	glossa *glossary.Glossary
-	site   map[string]fileOut // files made from all the articles (the term index)
-	today  time.Time
+	tx *tx // the staged changes; nil for a check
 }
 
-// fileRef is a file to write: its path, the digest and size of its
-// content, and the article that renders it (-1 for a site file).
-type fileRef struct {
-	Path    string
-	Sum     [sha256.Size]byte
-	Size    int
-	Article int
+// fileOut is a file to write.
+type fileOut struct {
+	Path string
+	Data []byte
 }
 
 // Versions are the two language versions of one article.
@@ -78,12 +75,50 @@ type Versions struct {
 	ZH, EN *article.Article
 }
 
-// Render reads and checks every input under opt.Root (the glossary, every
-// article folder, every source and translation) and renders every output
-// in memory, one article at a time. It returns all the errors it finds,
-// not only the first, so that an editor can fix them in one go. Warnings
-// (pending translations with AllowPending, future dates) go to warn.
-func Render(opt Options, warn io.Writer) (*Output, error) {
+// Commit puts the staged changes in place, all of them or none, and
+// returns the number of files written or removed.
+func (o *Output) Commit() (int, error) {
+	if o.tx == nil {
+		return 0, nil
+	}
+	return o.tx.commit()
+}
+
+// The kinds of error a run reports, in the order an editor fixes them.
+// Only the first kind found is reported: all the input errors, or the
+// first error of another kind, whatever order the articles were rendered
+// in. Nothing is written unless there is none.
+const (
+	badFolder   = iota // a generated folder split may not write to
+	notOwned           // a file or folder in the way that split did not write
+	inTheWay           // a symbolic link where split would write
+	writeFailed        // the file system failed
+	kinds
+)
+
+// failures are the first error of each kind, of one article or of the
+// site's own files.
+type failures [kinds]error
+
+func (f *failures) add(kind int, err error) {
+	if f[kind] == nil {
+		f[kind] = err
+	}
+}
+
+func (f *failures) any() bool { return *f != failures{} }
+
+// Split reads and checks every input under opt.Root (the glossary, every
+// article folder, every source and translation), renders every output
+// file in memory, one article at a time on every core, and compares each
+// with the file in the tree. Unless opt.Check is set, every file that is
+// missing or differs is staged as it is rendered (see tx), through f:
+// Output.Commit puts them in place. When anything fails, nothing is
+// staged any more, what was is undone, and Split returns every input
+// error, not only the first, so that an editor can fix them in one go.
+// Warnings (pending translations with AllowPending, future dates) go to
+// warn.
+func Split(opt Options, f fsys, warn io.Writer) (*Output, error) {
 	root := opt.Root
 	gdata, err := os.ReadFile(filepath.Join(root, glossaryFile))
 	if os.IsNotExist(err) {
@@ -100,15 +135,24 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	slugs, errs := articleFolders(root, reserved)
-	if len(slugs) == 0 && len(errs) == 0 {
+	slugs, inputErrs := articleFolders(root, reserved)
+	if len(slugs) == 0 && len(inputErrs) == 0 {
 		return nil, fmt.Errorf("%s: no article: expected folders %s/<slug>/%s", sourceDir, sourceDir, sourceFile)
 	}
 	today := opt.Today
 	if today.IsZero() {
 		today = time.Now()
 	}
-	out := &Output{opt: opt, glossa: g, today: today, Generated: []string{path.Dir(emit.DataFile("x"))}}
+	out := &Output{}
+	var t *tx
+	if !opt.Check {
+		t = newTx(f, root)
+		out.tx = t
+	}
+	s := checkSite(f, root, slugs, !opt.Check)
+	if len(inputErrs) > 0 || s.before.any() || s.after.any() {
+		t.abandon()
+	}
 
 	// Articles are independent: render them on every core, then gather
 	// the results in folder order, so that the output and the order of
@@ -117,48 +161,111 @@ func Render(opt Options, warn io.Writer) (*Output, error) {
 	parallel(len(slugs), func(i int) {
 		r := renderArticle(root, slugs[i], g, opt.AllowPending, today)
 		if r.err == nil {
-			r.summarize(opt.Keep)
+			r.place(f, root, t)
 		}
+		if r.err != nil || r.failed.any() {
+			t.abandon()
+		}
+		r.summarize(opt.Keep)
 		results[i] = r
 	})
 
 	var terms []*emit.Data // the articles' term summaries, for the index
+	var pots, data []staleFile
 	for _, r := range results {
 		if r.err != nil {
-			errs = append(errs, r.err)
+			inputErrs = append(inputErrs, r.err)
 			continue
 		}
 		warn.Write(r.warnings.Bytes())
-		k := len(out.Articles)
 		out.Articles = append(out.Articles, r.slug)
-		for _, f := range r.refs {
-			f.Article = k
-			out.Refs = append(out.Refs, f)
-		}
 		terms = append(terms, r.terms)
+		pots = append(pots, r.pot)
+		data = append(data, r.data)
 		if opt.Keep {
 			out.Files = append(out.Files, r.files...)
 			out.Models = append(out.Models, Versions{r.zh, r.en})
-			out.Data = append(out.Data, r.data)
-		}
-		for _, l := range emit.Langs {
-			out.Generated = append(out.Generated, emit.ContentDir(l, r.slug))
+			out.Data = append(out.Data, r.model)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	out.site = map[string]fileOut{}
-	for _, f := range files([]emit.File{emit.TermIndex(terms)}) {
-		out.site[f.Path] = f
-		out.Refs = append(out.Refs, ref(f, -1))
-		if opt.Keep {
-			out.Files = append(out.Files, f)
+	fail := func(err error) (*Output, error) {
+		if t != nil {
+			return nil, t.undo(err)
 		}
+		return nil, err
 	}
-	sort.Slice(out.Refs, func(i, j int) bool { return out.Refs[i].Path < out.Refs[j].Path })
+	if len(inputErrs) > 0 {
+		return fail(errors.Join(inputErrs...))
+	}
+
+	// The site's own files: the term index, made from all the articles,
+	// and the marker of data/articles.
+	index := emit.TermIndex(terms)
+	data = append(data, s.stage(f, root, t, fileOut{Path: index.Path, Data: index.Data}, false))
+	if opt.Keep {
+		out.Files = append(out.Files, fileOut{Path: index.Path, Data: index.Data})
+	}
 	sort.Slice(out.Files, func(i, j int) bool { return out.Files[i].Path < out.Files[j].Path })
+	sort.Slice(data, func(i, j int) bool { return data[i].path < data[j].path })
+	marker := fileOut{Path: path.Join(dataDir, Marker), Data: markerData(s.dataNames)}
+	data = append(data, s.stage(f, root, t, marker, true))
+
+	for kind := range kinds {
+		if err := s.before[kind]; err != nil {
+			return fail(err)
+		}
+		for _, r := range results {
+			if err := r.failed[kind]; err != nil {
+				return fail(err)
+			}
+		}
+		if err := s.after[kind]; err != nil {
+			return fail(err)
+		}
+	}
+
+	// What -check lists, in the order of the folders.
+	slices.SortFunc(pots, func(a, b staleFile) int { return cmpString(a.path, b.path) })
+	for _, p := range pots {
+		out.stale(p)
+	}
+	for _, p := range s.dataRemoves {
+		out.Stale = append(out.Stale, p+": no longer generated")
+	}
+	for _, d := range data {
+		out.stale(d)
+	}
+	for _, r := range results {
+		out.Stale = append(out.Stale, r.stale...)
+	}
+	for _, p := range s.orphanRemoves {
+		out.Stale = append(out.Stale, p+": orphan: its article's source is gone")
+	}
+	if t != nil {
+		t.removes = append(t.removes, s.dataRemoves...)
+		for _, r := range results {
+			t.removes = append(t.removes, r.removes...)
+		}
+		t.removes = append(t.removes, s.orphanRemoves...)
+		t.rmdirs = s.orphans
+	}
 	return out, nil
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (o *Output) stale(f staleFile) {
+	if f.stale != "" {
+		o.Stale = append(o.Stale, f.path+": "+f.stale)
+	}
 }
 
 // parallel runs fn(0) … fn(n-1) on every core.
@@ -181,94 +288,189 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-func ref(f fileOut, article int) fileRef {
-	return fileRef{Path: f.Path, Sum: sha256.Sum256(f.Data), Size: len(f.Data), Article: article}
+// dataDir is the generated folder of the articles' data, shared by all
+// the articles.
+var dataDir = path.Dir(emit.DataFile("x"))
+
+// siteCheck is what a run checks of the tree before rendering: the folder
+// shared by all the articles (data/articles), and the folders of articles
+// that are gone.
+type siteCheck struct {
+	before, after failures
+	dataNames     []string // the files of data/articles
+	dataRemoves   []string // files of data/articles no longer generated
+	orphans       []string // folders of articles that are gone
+	orphanRemoves []string // their files, each folder's marker last
 }
 
-// Contents returns the content of the files at paths (a subset of Refs),
-// rendering each article again as it comes to it: one article's files
-// are in memory at a time. Each file's digest is checked against the
-// first rendering's.
-func (o *Output) Contents(paths []string) func(yield func(fileOut, error) bool) {
-	want := map[string]bool{}
-	for _, p := range paths {
-		want[p] = true
+// checkSite checks the site's shared folders and finds the orphans; with
+// writing, also that nothing to be removed is a link.
+func checkSite(f fsys, root string, slugs []string, writing bool) *siteCheck {
+	s := &siteCheck{}
+	if err := checkPath(f, root, dataDir+"/"+Marker); err != nil {
+		s.before.add(badFolder, err)
 	}
-	return func(yield func(fileOut, error) bool) {
-		byArticle := map[int][]fileRef{}
-		var order []int
-		for _, r := range o.Refs {
-			if !want[r.Path] {
-				continue
-			}
-			if _, seen := byArticle[r.Article]; !seen {
-				order = append(order, r.Article)
-			}
-			byArticle[r.Article] = append(byArticle[r.Article], r)
+	current := map[string]bool{}
+	for _, slug := range slugs {
+		s.dataNames = append(s.dataNames, path.Base(emit.DataFile(slug)))
+		for _, lang := range emit.Langs {
+			current[emit.ContentDir(lang, slug)] = true
 		}
-		for _, k := range order {
-			var got map[string]fileOut
-			if k < 0 {
-				got = o.site
-			} else if o.opt.Keep {
-				got = map[string]fileOut{}
-				for _, f := range o.Files {
-					got[f.Path] = f
-				}
-			} else {
-				r := renderArticle(o.opt.Root, o.Articles[k], o.glossa, o.opt.AllowPending, o.today)
-				if r.err != nil {
-					yield(fileOut{}, r.err)
-					return
-				}
-				got = map[string]fileOut{}
-				for _, f := range r.files {
-					got[f.Path] = f
-				}
-			}
-			for _, ref := range byArticle[k] {
-				f, ok := got[ref.Path]
-				if !ok || sha256.Sum256(f.Data) != ref.Sum {
-					if !yield(fileOut{}, fmt.Errorf("%s: rendered differently the second time: the sources changed during the run", ref.Path)) {
-						return
-					}
-					continue
-				}
-				if !yield(f, nil) {
-					return
-				}
+	}
+	s.dataNames = append(s.dataNames, path.Base(emit.TermIndexFile))
+	var err error
+	if s.orphans, err = orphans(root, emit.Langs, current); err != nil {
+		s.before.add(notOwned, err)
+	}
+	if s.dataRemoves, err = ownFolder(root, dataDir, s.dataNames); err != nil {
+		s.before.add(notOwned, err)
+	}
+	if s.orphanRemoves, err = orphanFiles(root, s.orphans); err != nil {
+		s.after.add(notOwned, err)
+	}
+	if writing {
+		for _, p := range append(slices.Clone(s.dataRemoves), s.orphanRemoves...) {
+			if err := checkPath(f, root, p); err != nil {
+				s.after.add(inTheWay, err)
 			}
 		}
 	}
+	return s
 }
+
+// stage compares a site file with the tree and stages it if it is stale.
+func (s *siteCheck) stage(f fsys, root string, t *tx, file fileOut, last bool) staleFile {
+	failed := &s.after
+	st, old, err := compare(root, file.Path, file.Data, t != nil)
+	switch {
+	case err != nil:
+		failed.add(notOwned, err)
+	case st == "link":
+		failed.add(inTheWay, linkError(file.Path))
+	case st != "" && t != nil && !s.before.any() && !s.after.any():
+		if err := t.stage(file.Path, file.Data, old); err != nil {
+			failed.add(writeFailed, err)
+		}
+	}
+	return staleFile{file.Path, st}
+}
+
+// staleFile is a file and how it is stale ("" when it is not).
+type staleFile struct{ path, stale string }
 
 // rendered is the output of one article.
 type rendered struct {
 	slug     string
 	zh, en   *article.Article
-	data     *emit.Data
+	model    *emit.Data
 	files    []fileOut
-	refs     []fileRef
 	terms    *emit.Data // what the term index needs: slug, date, sections, blocks' sections, terms
 	warnings bytes.Buffer
-	err      error
+	err      error // in the input
+
+	// What place found.
+	pot, data staleFile // source/<slug>/messages.pot, data/articles/<slug>.json
+	stale     []string  // the article's folders' lines for -check
+	removes   []string  // files no longer generated
+	failed    failures
 }
 
-// summarize keeps of a rendered article what a run needs to decide what
-// to write (digests) and to build the term index, and drops the rest
-// unless keep is set.
-func (r *rendered) summarize(keep bool) {
-	for _, f := range r.files {
-		r.refs = append(r.refs, ref(f, 0))
+// place checks the article's folders and compares its files with the
+// tree; it stages the stale ones when t is not nil and nothing has
+// failed, in this article or any other.
+func (r *rendered) place(f fsys, root string, t *tx) {
+	writing := t != nil
+	byDir := map[string][]fileOut{}
+	var dirs []string // the article's generated folders
+	for _, lang := range emit.Langs {
+		d := emit.ContentDir(lang, r.slug)
+		dirs = append(dirs, d)
+		if err := checkPath(f, root, d+"/"+Marker); err != nil {
+			r.failed.add(badFolder, err)
+		}
 	}
-	d := *r.data
-	d.Blocks = make([]emit.DataBlock, len(r.data.Blocks))
-	for i, b := range r.data.Blocks {
+	var toStage []fileOut
+	var olds [][]byte
+	cmp := func(file fileOut) staleFile {
+		st, old, err := compare(root, file.Path, file.Data, writing)
+		switch {
+		case err != nil:
+			r.failed.add(notOwned, err)
+		case st == "link":
+			r.failed.add(inTheWay, linkError(file.Path))
+		case st != "":
+			toStage = append(toStage, file)
+			olds = append(olds, old)
+		}
+		return staleFile{file.Path, st}
+	}
+	for _, file := range r.files {
+		switch d := path.Dir(file.Path); {
+		case slices.Contains(dirs, d):
+			byDir[d] = append(byDir[d], file)
+		case file.Path == emit.DataFile(r.slug):
+			r.data = cmp(file)
+		default: // source/<slug>/messages.pot
+			r.pot = cmp(file)
+			if writing && r.pot.stale != "" {
+				if err := checkPath(f, root, file.Path); err != nil {
+					r.failed.add(inTheWay, err)
+				}
+			}
+		}
+	}
+	for _, d := range dirs {
+		files := byDir[d]
+		sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+		var names []string
+		for _, file := range files {
+			names = append(names, path.Base(file.Path))
+		}
+		removes, err := ownFolder(root, d, names)
+		if err != nil {
+			r.failed.add(notOwned, err)
+			continue
+		}
+		for _, p := range removes {
+			r.stale = append(r.stale, p+": no longer generated")
+			if writing {
+				if err := checkPath(f, root, p); err != nil {
+					r.failed.add(inTheWay, err)
+				}
+			}
+		}
+		r.removes = append(r.removes, removes...)
+		for _, file := range append(files, fileOut{Path: path.Join(d, Marker), Data: markerData(names)}) {
+			if s := cmp(file); s.stale != "" {
+				r.stale = append(r.stale, s.path+": "+s.stale)
+			}
+		}
+	}
+	if !writing || r.failed.any() {
+		return
+	}
+	for i, file := range toStage {
+		if err := t.stage(file.Path, file.Data, olds[i]); err != nil {
+			r.failed.add(writeFailed, err)
+			return
+		}
+	}
+}
+
+// summarize keeps of a rendered article what the term index needs, and
+// drops the rest unless keep is set.
+func (r *rendered) summarize(keep bool) {
+	if r.model == nil {
+		return
+	}
+	d := *r.model
+	d.Blocks = make([]emit.DataBlock, len(r.model.Blocks))
+	for i, b := range r.model.Blocks {
 		d.Blocks[i] = emit.DataBlock{ID: b.ID, Section: b.Section}
 	}
 	r.terms = &d
 	if !keep {
-		r.zh, r.en, r.data, r.files = nil, nil, nil, nil
+		r.zh, r.en, r.model, r.files = nil, nil, nil, nil
 	}
 }
 
@@ -302,9 +504,9 @@ func renderArticle(root, slug string, g *glossary.Glossary, allowPending bool, t
 		}
 		r.files = append(r.files, files(fs)...)
 	}
-	r.data = emit.Aligned(r.zh, r.en, src, g)
-	r.files = append(r.files, files([]emit.File{emit.ArticleData(r.data)})...)
-	r.files = append(r.files, files(emit.Downloads(r.data))...)
+	r.model = emit.Aligned(r.zh, r.en, src, g)
+	r.files = append(r.files, files([]emit.File{emit.ArticleData(r.model)})...)
+	r.files = append(r.files, files(emit.Downloads(r.model))...)
 	r.files = append(r.files, fileOut{Path: path.Join(sourceDir, slug, templateFile), Data: translate.Template(r.zh, src)})
 	return r
 }
@@ -344,27 +546,4 @@ func translation(root string, zh *article.Article, allowPending bool, warn io.Wr
 		s, found := ok[u.ID]
 		return s, found
 	}), nil
-}
-
-// Changes works out what writing the output changes under root (see plan).
-func (o *Output) Changes(root string) (*changes, error) {
-	articleDirs := func(lang string) []string {
-		entries, err := os.ReadDir(filepath.Join(root, "content", lang))
-		if err != nil {
-			return nil
-		}
-		var dirs []string
-		for _, e := range entries {
-			if e.IsDir() {
-				dirs = append(dirs, path.Join("content", lang, e.Name()))
-			}
-		}
-		return dirs
-	}
-	for _, d := range o.Generated {
-		if err := checkPath(osFS{}, root, d+"/"+Marker); err != nil {
-			return nil, err
-		}
-	}
-	return plan(root, o, articleDirs, emit.Langs)
 }

@@ -5,21 +5,29 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 // faultFS is the real file system, except that the n-th change (a folder
 // made, a file written, renamed or removed) fails. With n = 0 nothing
-// fails, and changes counts them.
+// fails, and changes counts them. Articles are staged in parallel: which
+// change is the n-th may differ from run to run, their number does not.
 type faultFS struct {
 	osFS
+	mu         sync.Mutex
 	n, changes int
 }
 
 var errInjected = errors.New("injected failure")
 
 func (f *faultFS) change() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.changes++
 	if f.changes == f.n {
 		return errInjected
@@ -84,58 +92,88 @@ func changedSite(t *testing.T) string {
 	return dir
 }
 
+// splitWith runs split on dir through f: renders and stages, then
+// commits.
+func splitWith(f fsys, dir string) (*Output, error) {
+	out, err := Split(Options{Root: dir, AllowPending: true}, f, &strings.Builder{})
+	if err != nil {
+		return nil, err
+	}
+	_, err = out.Commit()
+	return out, err
+}
+
 // TestAllOrNothing injects a failure on the first, the second, … every
-// change the writer makes, and checks each time that the run fails and
-// the tree is exactly as it was: nothing half-written, no temporary file
-// left, no folder made, nothing removed.
+// change the writer makes, staging and committing, and checks each time
+// that the run fails and the tree is exactly as it was: nothing
+// half-written, no temporary file left, no folder made, nothing removed.
 func TestAllOrNothing(t *testing.T) {
 	count := &faultFS{}
 	dir := changedSite(t)
-	out, err := Render(Options{Root: dir, AllowPending: true}, &strings.Builder{})
+	out, err := splitWith(count, dir)
 	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := out.Changes(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := apply(count, dir, c); err != nil {
 		t.Fatal(err)
 	}
 	if count.changes < 20 {
 		t.Fatalf("only %d changes: the scenario does not exercise the writer", count.changes)
 	}
-	kinds := map[string]bool{}
-	for _, w := range c.writes {
-		kinds["write"] = true
+	c := out.tx
+	overwrites := 0
+	for _, w := range c.staged {
+		if w.backup != "" {
+			overwrites++
+		}
 		if _, err := os.Stat(filepath.Join(dir, w.Path)); err != nil {
 			t.Errorf("%s not written: %v", w.Path, err)
 		}
 	}
-	for range c.removes {
-		kinds["remove"] = true
-	}
-	if !kinds["write"] || !kinds["remove"] || len(c.rmdirs) == 0 {
-		t.Fatalf("scenario lacks writes, removals or folder removals: %v %v", kinds, c.rmdirs)
+	if len(c.staged) == overwrites || overwrites == 0 || len(c.removes) == 0 || len(c.rmdirs) == 0 || len(c.made) == 0 {
+		t.Fatalf("scenario lacks new files, overwrites, removals, folders made or removed: %d staged, %d overwrites, %v, %v, %v",
+			len(c.staged), overwrites, c.removes, c.rmdirs, c.made)
 	}
 	for n := 1; n <= count.changes; n++ {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			dir := changedSite(t)
 			before := snapshot(t, dir)
-			out, err := Render(Options{Root: dir, AllowPending: true}, &strings.Builder{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			c, err := out.Changes(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = apply(&faultFS{n: n}, dir, c)
+			_, err := splitWith(&faultFS{n: n}, dir)
 			if !errors.Is(err, errInjected) {
 				t.Fatalf("change %d: error %v, want the injected failure", n, err)
 			}
 			if strings.Contains(err.Error(), "undoing the changes failed") {
 				t.Fatalf("undo failed: %v", err)
+			}
+			sameTree(t, before, snapshot(t, dir))
+		})
+	}
+}
+
+// TestStagedThenFailed: when an article fails after others were staged
+// (rendered one at a time in folder order here, so that they are), the
+// staged files are taken back and the tree is as it was.
+func TestStagedThenFailed(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	stale := file("source/z/zh.txt", "标题二\n发布日期:2022-08-01\n段落。\n")
+	tests := []struct {
+		name  string
+		edits []txtar.File
+		want  string
+	}{
+		{"bad input", []txtar.File{stale, file("source/z/en.po", "msgid \"")},
+			"source/z/en.po:1:7: string is not closed"},
+		{"a file split did not write", []txtar.File{stale, file("source/z/en.po", ""), file("content/en/z/"+Marker, "x.md\n"), file("content/en/z/mine.md", "mine")},
+			"content/en/z/mine.md: not written by split"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := site(t, base, tt.edits...)
+			before := snapshot(t, dir)
+			count := &faultFS{}
+			_, err := splitWith(count, dir)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+			if count.changes < 10 {
+				t.Fatalf("%d changes: article a was not staged before z failed", count.changes)
 			}
 			sameTree(t, before, snapshot(t, dir))
 		})
