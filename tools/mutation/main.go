@@ -6,6 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
 	"io"
 	"log"
 	"os"
@@ -15,11 +18,13 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/tools/go/packages"
+
 	"policysite/tools/sitetest"
 )
 
-// packages are the folders tested when none is named, quickest first.
-var packages = []string{
+// defaultPackages are the folders tested when none is named, quickest first.
+var defaultPackages = []string{
 	"tools/article",
 	"tools/glossary",
 	"tools/emit",
@@ -36,6 +41,10 @@ const (
 
 func main() {
 	log.SetFlags(0)
+	if filepath.Base(os.Args[0]) == "go" {
+		log.SetPrefix("mutation (go): ")
+		os.Exit(goShim(os.Args[1:]))
+	}
 	log.SetPrefix("mutation: ")
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
@@ -59,7 +68,7 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "mutation: -json and -from exclude each other")
 		return 2
 	}
-	pkgs := packages
+	pkgs := defaultPackages
 	if fs.NArg() > 0 {
 		pkgs = fs.Args()
 	}
@@ -186,18 +195,36 @@ func measure(pkgs []string, from, keep string, workers, coefficient int) (*Run, 
 	if err := os.WriteFile(filepath.Join(dir, "run.json"), meta, 0o644); err != nil {
 		return nil, err
 	}
+	bin, err := os.MkdirTemp("", "mutation-bin-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(bin)
+	gremlins, env, err := tools(bin)
+	if err != nil {
+		return nil, err
+	}
+	// gremlins makes its working folders, and the test binaries, in tmp.
+	tmp, err := os.MkdirTemp("", "mutation-tmp-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	env = append(env, "TMPDIR="+tmp)
+	stop := reap(tmp)
+	defer stop()
 	for _, pkg := range pkgs {
 		abs, err := filepath.Abs(pkg)
 		if err != nil {
 			return nil, err
 		}
 		file := filepath.Join(dir, jsonName(pkg))
-		cmd := exec.Command("go", "tool", "gremlins", "unleash",
+		cmd := exec.Command(gremlins, "unleash",
 			"--workers", fmt.Sprint(workers),
 			"--timeout-coefficient", fmt.Sprint(coefficient),
 			"--output", file, abs)
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-		log.Printf("%s: go tool gremlins unleash (%s)", pkg, time.Now().Format(time.TimeOnly))
+		cmd.Stdout, cmd.Stderr, cmd.Env = os.Stderr, os.Stderr, env
+		log.Printf("%s: gremlins unleash (%s)", pkg, time.Now().Format(time.TimeOnly))
 		if err := cmd.Run(); err != nil {
 			return nil, fmt.Errorf("%s: gremlins: %v", pkg, err)
 		}
@@ -215,6 +242,10 @@ func jsonName(dir string) string {
 	return strings.ReplaceAll(filepath.ToSlash(filepath.Clean(dir)), "/", "_") + ".json"
 }
 
+// readResult reads gremlins' JSON result for package folder dir. gremlins
+// v0.6.0 counts a mutant whose package does not compile as killed (go test
+// exits 1 on a build failure as on a failing test): a + between strings
+// turned into a - is such a mutant, and is counted here as not viable.
 func readResult(file, dir string) (Result, error) {
 	var res Result
 	data, err := os.ReadFile(file)
@@ -225,7 +256,58 @@ func readResult(file, dir string) (Result, error) {
 		return res, fmt.Errorf("%s: %v", file, err)
 	}
 	res.Dir = filepath.ToSlash(filepath.Clean(dir))
+	adds, err := stringAdds(res.Dir)
+	if err != nil {
+		return res, err
+	}
+	for i := range res.Files {
+		for k := range res.Files[i].Mutations {
+			m := &res.Files[i].Mutations[k]
+			at := fmt.Sprintf("%s/%s:%d:%d", res.Dir, res.Files[i].Name, m.Line, m.Column)
+			if m.Type == "ARITHMETIC_BASE" && adds[at] {
+				m.Status = notViable
+			}
+		}
+	}
 	return res, nil
+}
+
+// stringAdds returns the positions (file:line:col, the file relative to the
+// repository root) of every + between strings in the package in folder dir,
+// test files aside.
+func stringAdds(dir string) (map[string]bool, error) {
+	cfg := &packages.Config{Dir: dir, Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo}
+	pkgs, err := packages.Load(cfg, ".")
+	if err != nil {
+		return nil, err
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	adds := map[string]bool{}
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			return nil, fmt.Errorf("%s: %v", dir, p.Errors[0])
+		}
+		for _, f := range p.Syntax {
+			ast.Inspect(f, func(n ast.Node) bool {
+				e, ok := n.(*ast.BinaryExpr)
+				if !ok || e.Op != token.ADD {
+					return true
+				}
+				if b, ok := p.TypesInfo.TypeOf(e).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+					pos := p.Fset.Position(e.OpPos)
+					rel, err := filepath.Rel(wd, pos.Filename)
+					if err == nil {
+						adds[fmt.Sprintf("%s:%d:%d", filepath.ToSlash(rel), pos.Line, pos.Column)] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return adds, nil
 }
 
 // mutations lists the package's mutants in file, line and column order.
@@ -363,13 +445,15 @@ func (r *Run) markdown(reasons map[string]string) string {
 	b.WriteString("Gremlins' default mutants: arithmetic (`+` ↔ `-`, `*` ↔ `/`, `%` → `*`), comparison boundaries (`<` ↔ `<=`, `>` ↔ `>=`), " +
 		"negated comparisons (`==` ↔ `!=`, `<` ↔ `>=`, …), `++` ↔ `--`, and `-x` → `+x`. For each mutant the package's own tests run. " +
 		"Efficacy is killed / (killed + lived); coverage is the share of mutants on a line that some test of the package runs. " +
-		"Mutants that do not compile are not counted; a mutant that times out made the tests hang and is counted apart.\n\n")
-	b.WriteString("| package | mutants | killed | lived | not covered | timed out | efficacy | coverage | time |\n")
-	b.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+		"A mutant that times out made the tests hang (a loop that no longer ends) and is counted apart. " +
+		"Mutants that do not compile (a `+` between strings made a `-`) are not viable and not counted: " +
+		"gremlins reports them as killed, since `go test` fails on a build error as on a failing test.\n\n")
+	b.WriteString("| package | mutants | killed | lived | not covered | timed out | efficacy | coverage | not viable | time |\n")
+	b.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, p := range r.Packages {
-		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %.1f%% | %.1f%% | %s |\n", p.Dir, p.total(),
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d | %.1f%% | %.1f%% | %d | %s |\n", p.Dir, p.total(),
 			p.count(killed), p.count(lived), p.count(notCovered), p.count(timedOut), p.efficacy(), p.coverage(),
-			seconds(p.Elapsed))
+			p.count(notViable), seconds(p.Elapsed))
 	}
 	b.WriteString("\n## What lives, and why\n\n")
 	b.WriteString("Every mutant the tests do not kill, with its source line as it stands and the reason it lives " +
