@@ -44,8 +44,10 @@
 //	-workers n       mutants tested at once (default 1)
 //	-timeout-coefficient n
 //	                 a mutant times out after n times the unmutated test
-//	                 time (default 10: the machine is shared, and a slow
-//	                 run must not pass for a timeout)
+//	                 time (default 30: the unmutated run reuses compiled
+//	                 packages, a mutant's run compiles its package again,
+//	                 and on a shared machine a slow run must not pass for
+//	                 a timeout)
 //	-json dir        keep gremlins' JSON results in dir
 //	-from dir        write the report from the JSON results in dir (kept by
 //	                 an earlier -json run) instead of running gremlins

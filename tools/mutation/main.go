@@ -55,7 +55,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "tools/mutation/report.md", "the report")
 	workers := fs.Int("workers", 1, "mutants tested at once")
-	coefficient := fs.Int("timeout-coefficient", 10, "timeout as a multiple of the unmutated test time")
+	coefficient := fs.Int("timeout-coefficient", 30, "timeout as a multiple of the unmutated test time")
 	keep := fs.String("json", "", "keep gremlins' JSON results in this folder")
 	from := fs.String("from", "", "write the report from the JSON results in this folder")
 	if err := fs.Parse(args); err != nil {
