@@ -379,6 +379,7 @@ func TestSplitEnumeration(t *testing.T) {
 		{"一是甲；二是乙。", 2, ""},
 		{"一是甲;二是乙。", 2, ""},     // before the typography rule
 		{"一是甲；二是乙说三是丙。", 2, ""}, // 三是 inside a sentence is not an item
+		{"一是甲；二是乙三是三是，三是丙。", 0, "item 三是 follows \"，\" (character 13 of the paragraph): expected \"；\" before each item of the enumeration"},
 		{"一是甲；二是乙；三是丙，四是丁。", 0, "item 四是 follows \"，\" (character 13 of the paragraph): expected \"；\" before each item of the enumeration"},
 		{"一是甲；二是乙；五是戊。", 0, "enumeration goes from 二是 to 五是: expected 三是"},
 		{"一是甲；二是乙、三是丙；四是丁。", 0, "item 三是 follows \"、\" (character 9 of the paragraph): expected \"；\" before each item of the enumeration"},
