@@ -138,6 +138,7 @@ func TestParseErrors(t *testing.T) {
 		{"msgid of 21 characters", header + "msgid \"一二三四五六七八九十一二三四五六七八九十一\"\nmsgstr \"x\"\n", "en.po:4: entry \"一二三四五六七八九十一二三四五六七八九十…\" has no msgctxt: expected the sentence id (msgctxt \"p12.3\") from the .pot template"},
 		{"backslash at the end", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\\n", "en.po:6:14: backslash at the end of the line: expected an escape (\\\\, \\\", \\n, …) and a closing quote"},
 		{"unclosed after an octal escape", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\101\n", "en.po:6:8: string is not closed: expected a closing quote on the same line"},
+		{"unclosed after a short octal escape", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\1\n", "en.po:6:8: string is not closed: expected a closing quote on the same line"},
 		{"unclosed after a hexadecimal escape", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\x41\n", "en.po:6:8: string is not closed: expected a closing quote on the same line"},
 		{"tab in msgstr", header + entry("p1.1", "第一段。", "First\tpart."), "en.po:4: msgstr of \"p1.1\" contains a tab (\\t): expected one line of text with no control characters"},
 		{"carriage return in msgstr", header + entry("p1.1", "第一段。", "First\rpart."), "en.po:4: msgstr of \"p1.1\" contains a carriage return (\\r): expected one line of text with no control characters"},
