@@ -125,7 +125,7 @@ func Aligned(zh, en *article.Article, sourceFile string, g Terms) *Data {
 	for k, s := range zh.Sections {
 		d.Sections = append(d.Sections, DataSection{ID: s.ID(), N: s.Heading.N,
 			Heading: Pair{s.Heading.Text(""), en.Sections[k].Heading.Text(" ")},
-			Page:    SectionFile(k + 1)[:len(SectionFile(k+1))-len(".md")]})
+			Page:    strings.TrimSuffix(SectionFile(k+1), ".md")})
 	}
 	return d
 }

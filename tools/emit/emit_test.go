@@ -3,6 +3,7 @@ package emit
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -142,8 +143,9 @@ func TestDownloads(t *testing.T) {
 		t.Fatalf("paths %s %s", files[0].Path, files[1].Path)
 	}
 	var j struct {
-		Article string
-		Blocks  []struct {
+		Article, Date string
+		Title         Pair
+		Blocks        []struct {
 			ID, Kind  string
 			Sentences []struct{ ID, ZH, EN string }
 		}
@@ -151,7 +153,7 @@ func TestDownloads(t *testing.T) {
 	if err := json.Unmarshal(files[0].Data, &j); err != nil {
 		t.Fatal(err)
 	}
-	if j.Article != "s" || len(j.Blocks) != len(d.Blocks) {
+	if j.Article != "s" || j.Date != "2022-07-15" || j.Title != (Pair{"标题", "Title"}) || len(j.Blocks) != len(d.Blocks) {
 		t.Fatalf("blocks.json: %+v", j)
 	}
 	for i, b := range j.Blocks {
@@ -179,10 +181,22 @@ func TestDownloads(t *testing.T) {
 		for _, s := range b.Sentences {
 			r := rows[i]
 			i++
-			if len(r) != len(CSVHeader) || r[0] != s.ID || r[1] != b.ID || r[6] != CSVCell(s.ZH) || r[7] != CSVCell(s.EN) {
-				t.Errorf("row %d = %q, want %s %s %q %q", i, r, s.ID, b.ID, s.ZH, s.EN)
+			n := ""
+			if b.N > 0 {
+				n = fmt.Sprint(b.N)
+			}
+			want := []string{s.ID, b.ID, b.Kind, n, b.Section, b.Parent, CSVCell(s.ZH), CSVCell(s.EN)}
+			if !slices.Equal(r, want) {
+				t.Errorf("row %d = %q, want %q", i, r, want)
 			}
 		}
+	}
+	// Two rows in full: metadata has no number, an item has its list's.
+	if have := strings.Join(rows[1], ","); have != "title,title,title,,,,标题,Title" {
+		t.Errorf("title row %s", have)
+	}
+	if have := strings.Join(rows[len(rows)-2], ","); have != "p2-1.1,p2-1,item,2,s1,p2,一是两个先行；,First, the Two Firsts;" {
+		t.Errorf("item row %s", have)
 	}
 	if i != len(rows) {
 		t.Errorf("%d rows, want %d", len(rows), i)

@@ -3,8 +3,11 @@ package glossary
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"policysite/tools/article"
 )
 
 const okTerm = `[[term]]
@@ -42,6 +45,12 @@ func TestParseErrors(t *testing.T) {
 			`g.toml:11: term 2 ("two-firsts"): id "two-firsts" is used twice (the first is term 1)`},
 		{"duplicate zh", okTerm + "\n" + second,
 			`g.toml:11: term 2 ("other"): Chinese term "两个先行" occurs twice (the first is term 1): expected one entry per term`},
+		{"blank rendering in also", term(func(s string) string { return s + "also = [\"Two Firsts goal\", \" \"]\n" }),
+			`g.toml:1: term 1 ("two-firsts"): also has a blank rendering`},
+		{"no id: named by its Chinese", term(func(s string) string { return strings.Replace(s, "id = \"two-firsts\"\n", "", 1) }),
+			`g.toml:1: term 1 ("两个先行"): id is missing or blank: expected id, zh, pinyin, en, kind, note_en and note_zh`},
+		{"padded note", term(func(s string) string { return strings.Replace(s, `"浙江的目标。"`, `"浙江的目标。 "`, 1) }),
+			`g.toml:1: term 1 ("two-firsts"): note_zh "浙江的目标。 " starts or ends with white space`},
 		{"unknown field", okTerm + "colour = \"red\"\n",
 			`g.toml:10:1: unknown field term.colour: expected one of id, zh, pinyin, en, also, note_en, note_zh, kind, attested, coined`},
 		{"TOML syntax", okTerm + "en = \n",
@@ -60,9 +69,64 @@ func TestParseErrors(t *testing.T) {
 	if _, err := Parse("g.toml", []byte(okTerm+"\n"+second)); err == nil || !strings.Contains(err.Error(), "occurs twice") {
 		t.Errorf("two terms: %v", err)
 	}
-	g, err := Parse("g.toml", []byte(okTerm))
-	if err != nil || len(g.Terms) != 1 || g.Terms[0].Line() != 1 {
+	g, err := Parse("g.toml", []byte(okTerm+"also = [\"Two Firsts goal\", \"Two Pioneers\"]\n"))
+	if err != nil || len(g.Terms) != 1 || g.Terms[0].Line() != 1 || strings.Join(g.Terms[0].Also, "|") != "Two Firsts goal|Two Pioneers" {
 		t.Errorf("good term: %v %+v", err, g)
+	}
+}
+
+// TestTermLines: each term knows the line of its [[term]] header, however
+// the header is spaced; when the headers cannot be told apart from the
+// terms (an inline array of tables), no term claims a line.
+func TestTermLines(t *testing.T) {
+	second := strings.Replace(strings.ReplaceAll(okTerm, "two-firsts", "b"), "两个先行", "乙", 1)
+	g, err := Parse("g.toml", []byte("# glossary\n\n"+okTerm+"\n  [[ term ]]"+strings.TrimPrefix(second, "[[term]]")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Terms) != 2 || g.Terms[0].Line() != 3 || g.Terms[1].Line() != 13 {
+		t.Errorf("lines %d, %d; want 3, 13", g.Terms[0].Line(), g.Terms[1].Line())
+	}
+	g, err = Parse("g.toml", []byte(`term = [{id = "a", zh = "甲", pinyin = "jiǎ", en = "A", note_en = "A.", note_zh = "甲。", kind = "concept", coined = "Literal."}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Terms) != 1 || g.Terms[0].Line() != 0 {
+		t.Errorf("inline table: %+v", g.Terms)
+	}
+}
+
+// TestOccurrences: In lists the terms a Chinese text contains in glossary
+// order; Occurrences lists, for each term, the blocks that contain it in
+// reading order, a list's items on their own and never the list itself.
+func TestOccurrences(t *testing.T) {
+	g := &Glossary{Terms: []Term{{ID: "port", ZH: "强港"}, {ID: "two-firsts", ZH: "两个先行"}, {ID: "unused", ZH: "没有"}}}
+	if have := g.In("两个先行与强港"); !reflect.DeepEqual(have, []string{"port", "two-firsts"}) {
+		t.Errorf("In = %v", have)
+	}
+	if have := g.In("别的"); have != nil {
+		t.Errorf("In without a term = %v", have)
+	}
+	s := func(id, text string) []article.Sentence { return []article.Sentence{{ID: id, Text: text}} }
+	a := &article.Article{
+		Title: article.Block{ID: "title", Kind: article.KindTitle, Sentences: s("title", "两个先行")},
+		Opening: []article.Block{{ID: "p1", Kind: article.KindParagraph, N: 1,
+			Sentences: []article.Sentence{{ID: "p1.1", Text: "建设"}, {ID: "p1.2", Text: "强港。"}}}},
+		Sections: []article.Section{{
+			Heading: article.Block{ID: "s1", Kind: article.KindHeading, N: 1, Sentences: s("s1", "强港")},
+			Blocks: []article.Block{{ID: "p2", Kind: article.KindList, N: 2, Items: []article.Block{
+				{ID: "p2-1", Kind: article.KindItem, Sentences: s("p2-1.1", "一是两个先行；")},
+				{ID: "p2-2", Kind: article.KindItem, Sentences: s("p2-2.1", "二是别的。")},
+				{ID: "p2-3", Kind: article.KindItem, Sentences: s("p2-3.1", "三是强港和两个先行。")},
+			}}},
+		}},
+	}
+	want := map[string][]string{
+		"two-firsts": {"title", "p2-1", "p2-3"},
+		"port":       {"p1", "s1", "p2-3"},
+	}
+	if have := g.Occurrences(a); !reflect.DeepEqual(have, want) {
+		t.Errorf("Occurrences = %v, want %v", have, want)
 	}
 }
 

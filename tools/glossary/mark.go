@@ -175,13 +175,15 @@ func (b byLength) Swap(i, j int) {
 	b.m.term[i], b.m.term[j] = b.m.term[j], b.m.term[i]
 }
 
-// wordBoundary reports whether text[start:end] is not part of a longer word.
+// wordBoundary reports whether text[start:end] is not part of a longer word:
+// neither the rune before it nor the rune after it is a letter or a digit.
+// At either end of text there is no such rune, and the decoders return
+// utf8.RuneError, which is neither.
 func wordBoundary(text string, start, end int) bool {
-	if r, _ := utf8.DecodeLastRuneInString(text[:start]); start > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-		return false
-	}
-	return true
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	return !inWord(before) && !inWord(after)
 }
+
+// inWord reports whether r is part of a word.
+func inWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -14,23 +14,81 @@ func TestFirstOccurrences(t *testing.T) {
 		{ID: "cp", ZH: "共同富裕", EN: "common prosperity"},
 		{ID: "island-cp", ZH: "海岛共同富裕", EN: "common prosperity for islands"},
 		{ID: "port", ZH: "港", EN: "port"},
+		{ID: "two-firsts", ZH: "两个先行", EN: "Two Firsts"},
+		{ID: "5g", ZH: "5G网络", EN: "5G network"},
+		{ID: "none", ZH: "", EN: ""}, // a term without a rendering is never marked
 	}}
-	zh := []string{"建设海岛共同富裕样板", "共同富裕先行，强港", "港口"}
-	want := []Mark{
-		{Term: "island-cp", Text: 0, Start: 6, End: 24},
-		{Term: "cp", Text: 1, Start: 0, End: 12},
-		{Term: "port", Text: 1, Start: 24, End: 27},
+	tests := []struct {
+		name  string
+		lang  string
+		texts []string
+		want  []Mark
+	}{
+		{"longer terms first, then the first occurrence outside them", "zh",
+			[]string{"建设海岛共同富裕样板", "共同富裕先行，强港", "港口"},
+			[]Mark{{"island-cp", 0, 6, 24}, {"cp", 1, 0, 12}, {"port", 1, 24, 27}}},
+		{"marks come back in reading order", "zh",
+			[]string{"港", "两个先行"},
+			[]Mark{{"port", 0, 0, 3}, {"two-firsts", 1, 0, 12}}},
+		{"in one text, by position", "zh",
+			[]string{"港与两个先行"},
+			[]Mark{{"port", 0, 0, 3}, {"two-firsts", 0, 6, 18}}},
+		{"a term right after another", "zh",
+			[]string{"两个先行港"},
+			[]Mark{{"two-firsts", 0, 0, 12}, {"port", 0, 12, 15}}},
+		{"a term right before another", "zh",
+			[]string{"港两个先行"},
+			[]Mark{{"port", 0, 0, 3}, {"two-firsts", 0, 3, 15}}},
+		{"Chinese is matched as it is", "zh",
+			[]string{"5g网络", "建设5G网络"},
+			[]Mark{{"5g", 1, 6, 14}}},
+		{"English: any case, the rendering's capitals too", "en",
+			[]string{"Support the Common Prosperity of all", "the two firsts"},
+			[]Mark{{"cp", 0, 12, 29}, {"two-firsts", 1, 4, 14}}},
+		{"English: not inside a word, on either side", "en",
+			[]string{"Support ports", "portal, passport and port"},
+			[]Mark{{"port", 1, 21, 25}}},
+		{"English: digits are part of a word", "en",
+			[]string{"a 25G network, 5G networks, 5G network"},
+			[]Mark{{"5g", 0, 28, 38}}},
+		{"English: at the very start and end of a text", "en",
+			[]string{"port"},
+			[]Mark{{"port", 0, 0, 4}}},
+		{"English: the longer rendering claims its text", "en",
+			[]string{"common prosperity for islands and common prosperity"},
+			[]Mark{{"island-cp", 0, 0, 29}, {"cp", 0, 34, 51}}},
+		{"nothing to mark", "en", []string{"", "nothing here"}, nil},
 	}
-	if have := g.FirstOccurrences("zh", zh); !reflect.DeepEqual(have, want) {
-		t.Errorf("zh: %+v\nwant %+v", have, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if have := g.FirstOccurrences(tt.lang, tt.texts); !reflect.DeepEqual(have, tt.want) {
+				t.Errorf("%s %q:\n\t%+v\nwant\n\t%+v", tt.lang, tt.texts, have, tt.want)
+			}
+		})
 	}
-	en := []string{"Support the Common Prosperity of all", "a port; ports"}
-	want = []Mark{
-		{Term: "cp", Text: 0, Start: 12, End: 29},
-		{Term: "port", Text: 1, Start: 2, End: 6}, // not inside "Support"
+}
+
+// TestFirstOccurrencesTies: of two terms of one length that overlap, the
+// one listed first in the glossary claims the text.
+func TestFirstOccurrencesTies(t *testing.T) {
+	ab := Term{ID: "ab", ZH: "甲乙", EN: "alpha beta"}
+	bc := Term{ID: "bc", ZH: "乙丙", EN: "beta gamma"}
+	tests := []struct {
+		terms []Term
+		lang  string
+		text  string
+		want  []Mark
+	}{
+		{[]Term{ab, bc}, "zh", "甲乙丙", []Mark{{"ab", 0, 0, 6}}},
+		{[]Term{bc, ab}, "zh", "甲乙丙", []Mark{{"bc", 0, 3, 9}}},
+		{[]Term{ab, bc}, "en", "alpha beta gamma", []Mark{{"ab", 0, 0, 10}}},
+		{[]Term{bc, ab}, "en", "alpha beta gamma", []Mark{{"bc", 0, 6, 16}}},
 	}
-	if have := g.FirstOccurrences("en", en); !reflect.DeepEqual(have, want) {
-		t.Errorf("en: %+v\nwant %+v", have, want)
+	for _, tt := range tests {
+		g := &Glossary{Terms: tt.terms}
+		if have := g.FirstOccurrences(tt.lang, []string{tt.text}); !reflect.DeepEqual(have, tt.want) {
+			t.Errorf("%s first: %+v, want %+v", tt.terms[0].ID, have, tt.want)
+		}
 	}
 }
 

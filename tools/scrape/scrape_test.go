@@ -213,6 +213,14 @@ func TestParseErrors(t *testing.T) {
 		{"two captions", "标题\n发布日期:2022-07-15\n图一\n图二\n", "x.txt:4: second photo caption \"图二\" (the first is on line 3): expected a paragraph"},
 		{"lone separator before sections", head + sep + "一\n段落。\n", "x.txt:7: line \"一\" follows a separator line (line 5) but no separator line follows it: expected a heading wrapped in separator lines before the first section"},
 		{"missing separator after a heading", head + sep + "一" + sep + "段落。" + sep + "二\n段落二。" + sep + "三" + sep + "段落三。\n", "x.txt:15: paragraph \"二\" follows a lone separator line (line 13), so the closing starts here, but a heading \"三\" follows on line 20: if \"二\" is a heading, the separator line after it is missing"},
+		{"16 characters are quoted whole", head + sep + "一" + sep + "段落。" + sep + "一二三四五六七八九十一二三四五六\n段落二。" + sep + "三" + sep + "段落三。\n", "x.txt:15: paragraph \"一二三四五六七八九十一二三四五六\" follows a lone separator line (line 13), so the closing starts here, but a heading \"三\" follows on line 20: if \"一二三四五六七八九十一二三四五六\" is a heading, the separator line after it is missing"},
+		{"17 characters are cut", head + sep + "一" + sep + "段落。" + sep + "一二三四五六七八九十一二三四五六七\n段落二。" + sep + "三" + sep + "段落三。\n", "x.txt:15: paragraph \"一二三四五六七八九十一二三四五六…\" follows a lone separator line (line 13), so the closing starts here, but a heading \"三\" follows on line 20: if \"一二三四五六七八九十一二三四五六…\" is a heading, the separator line after it is missing"},
+		{"second separator in the closing", head + sep + "一" + sep + "段落。" + sep + "结尾。\n续。" + sep + "再结尾。\n", "x.txt:15: paragraph \"结尾。\" follows a lone separator line, so the closing starts here, but line 18 is another separator line: if it is a heading, the separator line after it is missing"},
+		{"footer only", "Produced By 大汉网络\n\n", "x.txt:1: expected the title line"},
+		{"footer after the title", "标题\n\n\nProduced By 大汉网络\n", "x.txt:1: missing date: expected the date line \"发布日期:YYYY-MM-DD 信息来源:…\" after the title"},
+		{"separator for a title", "  \n标题\n", "x.txt:1: expected the title line"},
+		{"bad enumeration in the opening", head + "\n一是甲;三是丙。\n", "x.txt:4: enumeration goes from 一是 to 三是: expected 二是"},
+		{"bad enumeration in the closing", head + sep + "一" + sep + "段落。" + sep + "一是甲。\n", "x.txt:15: paragraph starts with 一是 but has no 二是 after a semicolon: expected an enumeration 一是…；二是…"},
 		{"heading after closing", strings.Replace(seedText, "胜利召开。", "胜利召开。\n\n第二段。"+sep+"多余的标题"+sep+"段落。", 1), "x.txt:76: paragraph \"贯彻落实省党代会精神，打造“两个…\" follows a lone separator line (line 74), so the closing starts here, but a heading \"多余的标题\" follows on line 82: if \"贯彻落实省党代会精神，打造“两个…\" is a heading, the separator line after it is missing"},
 	}
 	for _, tt := range tests {
@@ -283,7 +291,11 @@ func TestTypography(t *testing.T) {
 		{"Zhoushan, China", "Zhoushan, China"},
 		{",开头", ",开头"}, // nothing on the left
 		{"能源+储能", "能源+储能"},
-		{"来源: 《今日浙江》", "来源: 《今日浙江》"}, // a space neighbour keeps ASCII
+		{"来源: 《今日浙江》", "来源: 《今日浙江》"},     // a space neighbour keeps ASCII
+		{"《书》,后;（注）:说明", "《书》，后；（注）：说明"}, // CJK and full-width punctuation neighbours
+		{"港口,", "港口，"},
+		{"港口,a", "港口,a"},
+		{"a,港口", "a,港口"},
 	}
 	for _, tt := range tests {
 		if have := Typography(tt.in); have != tt.want {
@@ -308,6 +320,9 @@ func TestIsLead(t *testing.T) {
 		{"推进公共服务、优质共享。后文", false},                // enumeration comma
 		{"目标：建设强港。后文", false},                    // colon
 		{"没有句号的段落", false},
+		{strings.Repeat("字", 23) + "。后文", true},  // 24 characters
+		{strings.Repeat("字", 24) + "。后文", false}, // 25
+		{"“建设强港。”后文", true},                      // the stop inside the quotes
 	}
 	for _, tt := range tests {
 		if have := isLead(Sentences(tt.in)); have != tt.lead {
@@ -342,6 +357,22 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// enumeration returns the items 一是甲 to n是甲 joined by semicolons.
+func enumeration(n int) string {
+	var items []string
+	for k := 1; k <= n; k++ {
+		items = append(items, ordinals[k-1]+"是甲")
+	}
+	return strings.Join(items, "；")
+}
+
+func TestOrdinals(t *testing.T) {
+	want := "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十"
+	if have := strings.Join(ordinals, " "); have != want {
+		t.Errorf("ordinals %s\nwant %s", have, want)
+	}
+}
+
 func TestSplitEnumeration(t *testing.T) {
 	tests := []struct {
 		in    string
@@ -352,6 +383,16 @@ func TestSplitEnumeration(t *testing.T) {
 		{"一是甲；二是乙；三是丙；四是丁；五是戊；六是己；七是庚；八是辛；九是壬；十是癸；十一是子；十二是丑。", 12, ""},
 		{"一是甲；三是丙。", 0, "enumeration goes from 一是 to 三是: expected 二是"},
 		{"一是甲；二是乙；二是乙。", 0, "enumeration goes from 二是 to 二是: expected 三是"},
+		{"一是甲；二是乙。", 2, ""},
+		{"一是甲;二是乙。", 2, ""},     // before the typography rule
+		{"一是甲；二是乙说三是丙。", 2, ""}, // 三是 inside a sentence is not an item
+		{"一是甲；二是乙三是三是，三是丙。", 0, "item 三是 follows \"，\" (character 13 of the paragraph): expected \"；\" before each item of the enumeration"},
+		{"一是甲；二是乙；三是丙，四是丁。", 0, "item 四是 follows \"，\" (character 13 of the paragraph): expected \"；\" before each item of the enumeration"},
+		{"一是甲；二是乙；五是戊。", 0, "enumeration goes from 二是 to 五是: expected 三是"},
+		{"一是甲；二是乙、三是丙；四是丁。", 0, "item 三是 follows \"、\" (character 9 of the paragraph): expected \"；\" before each item of the enumeration"},
+		{enumeration(19) + "。", 19, ""},
+		{enumeration(19) + "，二十是尾。", 0, "item 二十是 follows \"，\" (character 86 of the paragraph): expected \"；\" before each item of the enumeration"},
+		{enumeration(20) + "；二十一是甲。", 0, "enumeration has more than 二十 items"},
 	}
 	for _, tt := range tests {
 		items, msg := splitEnumeration(tt.in)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,10 +17,28 @@ import (
 // passes, and a second run writes nothing and changes no byte.
 func TestRun(t *testing.T) {
 	dir := site(t, base)
-	if code, _, stderr := split(dir, "-check"); code != 1 || !strings.Contains(stderr, "content/zh/a/_index.md: missing") {
-		t.Fatalf("-check before writing: exit %d, stderr:\n%s", code, stderr)
+	// -check lists the files folder by folder (the generated folders last),
+	// each folder's files in order, its marker after them.
+	want := `split: stale: source/a/messages.pot: missing
+split: stale: data/articles/_terms.json: missing
+split: stale: data/articles/a.json: missing
+split: stale: data/articles/.split-generated: missing
+split: stale: content/zh/a/_index.md: missing
+split: stale: content/zh/a/blocks.csv: missing
+split: stale: content/zh/a/blocks.json: missing
+split: stale: content/zh/a/parallel.md: missing
+split: stale: content/zh/a/section-1.md: missing
+split: stale: content/zh/a/.split-generated: missing
+split: stale: content/en/a/_index.md: missing
+split: stale: content/en/a/parallel.md: missing
+split: stale: content/en/a/section-1.md: missing
+split: stale: content/en/a/.split-generated: missing
+split: 14 file(s) stale: run go run ./tools/split and commit the result
+`
+	if code, _, stderr := split(dir, "-check"); code != 1 || stderr != want {
+		t.Fatalf("-check before writing: exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
-	if code, stdout, stderr := split(dir); code != 0 || !strings.Contains(stdout, "1 article(s)") {
+	if code, stdout, stderr := split(dir); code != 0 || stdout != "split: 1 article(s), 14 file(s) written or removed\n" {
 		t.Fatalf("exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 	}
 	for _, f := range []string{"content/zh/a/_index.md", "content/en/a/section-1.md", "content/zh/a/parallel.md", "content/zh/a/blocks.csv",
@@ -127,6 +146,8 @@ func TestBadInput(t *testing.T) {
 			"split: source/a/en.po: 1 stale or missing translation(s):\nsplit: \tsource/a/en.po:49: p4.1: msgid differs from the Chinese text (source/a/zh.txt:23)\nsplit: (run with -allow-pending to publish them as \"translation pending\")\n"},
 		{"a file split did not write", []txtar.File{file("content/zh/a/"+Marker, "_index.md\n"), file("content/zh/a/notes.md", "mine")},
 			"split: content/zh/a/notes.md: not written by split, in a folder split generates: move it elsewhere (split neither removes nor keeps files it did not write)\n"},
+		{"a path in a marker", []txtar.File{file("content/zh/a/"+Marker, "# written by split\n_index.md\n../x\n")},
+			"split: content/zh/a/" + Marker + ":3: \"../x\" is not a file name: expected one generated file name per line\n"},
 		{"a folder split did not create", []txtar.File{file("content/zh/a/_index.md", "mine")},
 			"split: source/a: slug \"a\" is taken by the site's page content/zh/a: choose another folder name\n"},
 		{"a data folder split did not create", []txtar.File{file("data/articles/x.json", "{}")},
@@ -229,8 +250,26 @@ func TestOrphans(t *testing.T) {
 			t.Errorf("-check: exit %d, want %q in:\n%s", code, want, stderr)
 		}
 	}
-	if code, _, stderr := split(dir); code != 0 {
+	before := snapshot(t, dir)
+	code, stdout, stderr := split(dir)
+	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// The count split prints is the number of files it wrote or removed.
+	files := 0
+	after := snapshot(t, dir)
+	for p, v := range before {
+		if !strings.HasSuffix(p, "/") && after[p] != v {
+			files++
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok && !strings.HasSuffix(p, "/") {
+			files++
+		}
+	}
+	if want := fmt.Sprintf("split: 1 article(s), %d file(s) written or removed\n", files); files < 10 || stdout != want {
+		t.Errorf("stdout %q, want %q", stdout, want)
 	}
 	for _, gone := range []string{"content/zh/b", "content/en/b", "data/articles/b.json"} {
 		if _, err := os.Lstat(filepath.Join(dir, gone)); !os.IsNotExist(err) {
@@ -248,7 +287,7 @@ func TestOrphans(t *testing.T) {
 	}
 	os.RemoveAll(filepath.Join(dir, "source", "b"))
 	os.WriteFile(filepath.Join(dir, "content", "zh", "b", "mine.md"), []byte("mine"), 0o644)
-	before := snapshot(t, dir)
+	before = snapshot(t, dir)
 	code, _, stderr = split(dir)
 	if code != 1 || !strings.Contains(stderr, "content/zh/b/mine.md: not written by split, in the folder of an article whose source is gone") {
 		t.Errorf("exit %d: %s", code, stderr)

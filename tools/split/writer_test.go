@@ -180,6 +180,67 @@ func TestStagedThenFailed(t *testing.T) {
 	}
 }
 
+// renameFS is the real file system, except that the first removal fails
+// and so does every rename after it: the writer's undo then cannot put the
+// files it overwrote back.
+type renameFS struct {
+	osFS
+	failed bool
+}
+
+func (f *renameFS) Remove(name string) error {
+	if !f.failed && !strings.HasSuffix(name, ".tmp") {
+		f.failed = true
+		return errInjected
+	}
+	return f.osFS.Remove(name)
+}
+
+func (f *renameFS) Rename(from, to string) error {
+	if f.failed {
+		return errInjected
+	}
+	return f.osFS.Rename(from, to)
+}
+
+// TestUndoFails: when the undo itself fails, the error says that the tree
+// is not as it was, and no temporary file is left behind.
+func TestUndoFails(t *testing.T) {
+	dir := changedSite(t)
+	_, err := splitWith(&renameFS{}, dir)
+	if !errors.Is(err, errInjected) || !strings.Contains(err.Error(), "\nand undoing the changes failed, the tree is not as it was: ") {
+		t.Fatalf("error %v, want the injected failure and the failed undo", err)
+	}
+	for p := range snapshot(t, dir) {
+		if strings.HasSuffix(p, ".tmp") {
+			t.Errorf("temporary file left: %s", p)
+		}
+	}
+}
+
+// TestWriteTemp: a written file is readable by everyone (a web server
+// serves it), whatever mode os.CreateTemp gave it, and holds the data.
+func TestWriteTemp(t *testing.T) {
+	dir := t.TempDir()
+	name, err := osFS{}.WriteTemp(dir, []byte("data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o644 || filepath.Dir(name) != dir || !strings.HasPrefix(filepath.Base(name), ".split-") {
+		t.Errorf("%s: mode %v", name, fi.Mode())
+	}
+	if b, err := os.ReadFile(name); err != nil || string(b) != "data" {
+		t.Errorf("%s holds %q, %v", name, b, err)
+	}
+	if _, err := (osFS{}).WriteTemp(filepath.Join(dir, "missing"), nil); err == nil {
+		t.Error("WriteTemp into a missing folder succeeded")
+	}
+}
+
 // TestCheckPath: the writer refuses paths outside its folders.
 func TestCheckPath(t *testing.T) {
 	dir := t.TempDir()
@@ -191,6 +252,24 @@ func TestCheckPath(t *testing.T) {
 	for _, p := range []string{"content/zh/a/_index.md", "data/articles/a.json", "source/a/messages.pot"} {
 		if err := checkPath(osFS{}, dir, p); err != nil {
 			t.Errorf("checkPath(%q): %v", p, err)
+		}
+	}
+	// A file where a folder must be.
+	if err := os.MkdirAll(filepath.Join(dir, "content", "zh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "zh", "a"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{
+		"content/zh/a/_index.md": "content/zh/a: not a folder",
+		"content/zh/a":           "",
+		"source/a/b/c":           "source/a/b/c: outside content/, data/ and source/<slug>/: refused",
+		"content/./x":            "content/./x: not a clean path inside the site root: refused",
+	} {
+		err := checkPath(osFS{}, dir, p)
+		if have := fmt.Sprint(err); err == nil && want != "" || err != nil && have != want {
+			t.Errorf("checkPath(%q) = %v, want %q", p, err, want)
 		}
 	}
 }

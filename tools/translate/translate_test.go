@@ -119,6 +119,32 @@ func TestParseErrors(t *testing.T) {
 		{"UTF-16", "\xff\xfem\x00s\x00g\x00", "en.po: file is UTF-16 text: expected UTF-8 (save it as \"UTF-8\" in the editor)"},
 		{"other charset", "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n", "en.po: header declares charset=iso-8859-1: expected charset=UTF-8 (the file must be UTF-8)"},
 		{"second header", header + header, "en.po:4: second header entry (msgid \"\"): expected one header, at the top"},
+		{"header after an entry", entry("p1.1", "第一段。", "First.") + header, "en.po:5: header entry (msgid \"\") after other entries: expected it at the top"},
+		{"string after a comment", header + entry("p1.1", "第一段。", "First.") + "# note\n\"more\"\n", "en.po:9:1: string without a keyword: expected msgctxt, msgid or msgstr before it"},
+		{"empty msgid", header + entry("p1.1", "", "First."), "en.po:4: entry \"p1.1\" has an empty msgid: expected the Chinese sentence"},
+		{"msgstr alone", "msgstr \"First.\"\n", "en.po:1: entry on line 1 has no msgid: expected msgctxt, msgid and msgstr"},
+		{"msgstr after the header", header + "msgstr \"First.\"\n", "en.po:4:1: second msgstr in the entry of line 1"},
+		{"second msgstr", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"A\"\nmsgstr \"B\"\n", "en.po:7:1: second msgstr in the entry of line 4"},
+		{"plural without msgctxt", header + "msgid \"第一段。\"\nmsgid_plural \"第一段。\"\nmsgstr[0] \"A\"\n", "en.po:4: plural entry (msgid_plural) \"第一段。\": expected one msgstr per entry; a translation unit has a single form"},
+		{"msgid_plural alone", "msgid_plural \"x\"\n", "en.po:1:1: msgid_plural without msgid"},
+		{"msgstr[0] alone", "msgstr[0] \"x\"\n", "en.po:1:1: msgstr[0] without msgid"},
+		{"bad plural index", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr[x] \"A\"\n", "en.po:6:1: bad plural index in \"msgstr[x]\""},
+		{"keyword without a string", header + "msgctxt \"p1.1\"\nmsgid\n", "en.po:5:6: msgid without a string: expected msgid \"…\""},
+		{"keyword and blanks without a string", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \t \n", "en.po:6:10: msgstr without a string: expected msgstr \"…\""},
+		{"keyword and text", header + "msgctxt \"p1.1\"\nmsgid 第一段\n", "en.po:5:7: msgid without a string: expected msgid \"…\""},
+		{"indented keyword", header + "  msgctxt\t\"p1.1\" x\n", "en.po:4:18: text \"x\" after the closing quote: expected the end of the line"},
+		{"long unknown keyword", header + "abcdefghijklmnopqrstuvwxyz \"x\"\n", "en.po:4:1: unknown keyword \"abcdefghijklmnopqrst…\": expected msgctxt, msgid, msgstr or a comment starting with #"},
+		{"msgid of 20 characters", header + "msgid \"一二三四五六七八九十一二三四五六七八九十\"\nmsgstr \"x\"\n", "en.po:4: entry \"一二三四五六七八九十一二三四五六七八九十\" has no msgctxt: expected the sentence id (msgctxt \"p12.3\") from the .pot template"},
+		{"msgid of 21 characters", header + "msgid \"一二三四五六七八九十一二三四五六七八九十一\"\nmsgstr \"x\"\n", "en.po:4: entry \"一二三四五六七八九十一二三四五六七八九十…\" has no msgctxt: expected the sentence id (msgctxt \"p12.3\") from the .pot template"},
+		{"backslash at the end", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\\n", "en.po:6:14: backslash at the end of the line: expected an escape (\\\\, \\\", \\n, …) and a closing quote"},
+		{"unclosed after an octal escape", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\101\n", "en.po:6:8: string is not closed: expected a closing quote on the same line"},
+		{"unclosed after a short octal escape", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\1\n", "en.po:6:8: string is not closed: expected a closing quote on the same line"},
+		{"unclosed after a hexadecimal escape", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\x41\n", "en.po:6:8: string is not closed: expected a closing quote on the same line"},
+		{"tab in msgstr", header + entry("p1.1", "第一段。", "First\tpart."), "en.po:4: msgstr of \"p1.1\" contains a tab (\\t): expected one line of text with no control characters"},
+		{"carriage return in msgstr", header + entry("p1.1", "第一段。", "First\rpart."), "en.po:4: msgstr of \"p1.1\" contains a carriage return (\\r): expected one line of text with no control characters"},
+		{"other control character in msgstr", header + entry("p1.1", "第一段。", "First\x07part."), "en.po:4: msgstr of \"p1.1\" contains U+0007: expected one line of text with no control characters"},
+		{"paragraph separator in msgstr", header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"First\\342\\200\\251part.\"\n", "en.po:4: msgstr of \"p1.1\" contains U+2029: expected one line of text with no control characters"},
+		{"trailing space", header + entry("p1.1", "第一段。", "First. "), "en.po:4: msgstr of \"p1.1\" starts or ends with white space: expected trimmed text (the site joins sentences with one space)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,15 +159,39 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-// TestEscapes: every escape gettext defines decodes to its character.
+// TestEscapes: every escape gettext defines decodes to its character, and
+// an escape it does not define, or out of range, is an error at the
+// backslash.
 func TestEscapes(t *testing.T) {
-	po := header + "msgctxt \"p1.1\"\nmsgid \"第一段。\"\nmsgstr \"a\\\\b\\\"c\\101\\x42\\?\"\n"
-	_, es, err := ParsePO("en.po", []byte(po))
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct{ in, want, err string }{
+		{`a\\b\"c\101\x42\?`, `a\b"cAB?`, ""},
+		{`\n\t\b\r\f\v\a`, "\n\t\b\r\f\v\a", ""},
+		{`\0\7\77\077\1011`, "\x00\x07?" + "?" + "A1", ""}, // at most three octal digits
+		{`\303\251\xc3\xA9`, "éé", ""},
+		{`\x0\x9\x4a\x4F`, "\x00\x09JO", ""},
+		{`\x414`, "", `en.po:1:9: hexadecimal escape out of range`}, // as many hexadecimal digits as follow
+		{`\377`, "", `en.po:1:8: string escapes make invalid UTF-8: expected UTF-8 text`},
+		{`\xff`, "", `en.po:1:8: string escapes make invalid UTF-8: expected UTF-8 text`},
+		{`\400`, "", `en.po:1:9: octal escape out of range`},
+		{`\x100`, "", `en.po:1:9: hexadecimal escape out of range`},
+		{`\xg`, "", `en.po:1:9: \x without hexadecimal digits`},
+		{`\x`, "", `en.po:1:9: \x without hexadecimal digits`},
+		{`\8`, "", `en.po:1:9: undefined escape \8: expected \\ for a backslash, \" for a quote, or one of \n \t \r \b \f \v \a`},
+		{`\/`, "", `en.po:1:9: undefined escape \/: expected \\ for a backslash, \" for a quote, or one of \n \t \r \b \f \v \a`},
+		{`x\中`, "", `en.po:1:10: undefined escape \中: expected \\ for a backslash, \" for a quote, or one of \n \t \r \b \f \v \a`},
 	}
-	if len(es) != 1 || es[0].Str != `a\b"cAB?` {
-		t.Errorf("entries %+v, want msgstr a\\b\"cAB?", es)
+	for _, tt := range tests {
+		_, es, err := ParsePO("en.po", []byte("msgstr \""+tt.in+"\"\nmsgctxt \"p1.1\"\nmsgid \"x\"\n"))
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("%s: error %v, want %s", tt.in, err, tt.err)
+			}
+			continue
+		}
+		_, es, err = ParsePO("en.po", []byte("msgctxt \"p1.1\"\nmsgid \"x\"\nmsgstr \""+tt.in+"\"\n"))
+		if err != nil || len(es) != 1 || es[0].Str != tt.want {
+			t.Errorf("%s: %+v, %v; want msgstr %q", tt.in, es, err, tt.want)
+		}
 	}
 }
 
@@ -213,6 +263,7 @@ func TestAgreesWithMsgfmt(t *testing.T) {
 		header + "#~ msgctxt \"old\"\n#~ msgid \"x\"\n#~ msgstr \"y\"\n":           true,
 		header + "\"continued\"\n":                                                 true, // a string continues the last keyword, even after a blank line
 		"\"loose\"\n" + header:                                                     false,
+		header + entry("p1.1", "a", "b") + "# note\n\"c\"\n":                       false, // after a comment, a string continues nothing
 	}
 	for po, valid := range cases {
 		p := filepath.Join(t.TempDir(), "x.po")
@@ -306,5 +357,107 @@ func TestMsgmerge(t *testing.T) {
 	}
 	if ok["title"] != "Title" || ok["p2.1"] != "Lead." || ok["p2.2"] != "Body." {
 		t.Errorf("translations after msgmerge: %v", ok)
+	}
+}
+
+// TestTemplate compares a whole template with what translators get: the
+// header, and for each sentence where it stands, its source line, its id
+// and its text.
+func TestTemplate(t *testing.T) {
+	one := func(id, text string) []article.Sentence { return []article.Sentence{{ID: id, Text: text}} }
+	a := &article.Article{Slug: "s", File: "zh.txt", Lang: "zh", Date: "2022-07-15",
+		Title:  article.Block{ID: "title", Kind: article.KindTitle, Line: 1, Sentences: one("title", "标题")},
+		Source: &article.Block{ID: "source", Kind: article.KindSource, Line: 2, Sentences: one("source", "《杂志》")},
+		Sections: []article.Section{{
+			Heading: article.Block{ID: "s1", Kind: article.KindHeading, N: 1, Line: 4, Sentences: one("s1", "一")},
+			Blocks: []article.Block{
+				{ID: "p1", Kind: article.KindParagraph, N: 1, Line: 6, HasLead: true,
+					Sentences: []article.Sentence{{ID: "p1.1", Text: "导语。"}, {ID: "p1.2", Text: "第一行\n第二行。"}}},
+				{ID: "p2", Kind: article.KindList, N: 2, Line: 8, Items: []article.Block{
+					{ID: "p2-1", Kind: article.KindItem, N: 2, Line: 8, Sentences: one("p2-1.1", "一是甲；")},
+					{ID: "p2-10", Kind: article.KindItem, N: 2, Line: 8,
+						Sentences: []article.Sentence{{ID: "p2-10.1", Text: "十是乙。"}, {ID: "p2-10.2", Text: "乙二。"}}},
+				}},
+			},
+		}},
+	}
+	want := `# Translation template of s, generated by go run ./tools/split from source/s/zh.txt.
+# One entry per sentence: msgctxt is the sentence id, msgid the Chinese sentence.
+msgid ""
+msgstr ""
+"Project-Id-Version: s\n"
+"Report-Msgid-Bugs-To: \n"
+"POT-Creation-Date: 2022-07-15 00:00+0800\n"
+"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
+"Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
+"Language-Team: LANGUAGE <LL@li.org>\n"
+"Language: \n"
+"MIME-Version: 1.0\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Content-Transfer-Encoding: 8bit\n"
+
+#. title
+#: source/s/zh.txt:1
+msgctxt "title"
+msgid "标题"
+msgstr ""
+
+#. source
+#: source/s/zh.txt:2
+msgctxt "source"
+msgid "《杂志》"
+msgstr ""
+
+#. heading
+#: source/s/zh.txt:4
+msgctxt "s1"
+msgid "一"
+msgstr ""
+
+#. ¶1, sentence 1 of 2; the lead (run-in head, set in bold)
+#: source/s/zh.txt:6
+msgctxt "p1.1"
+msgid "导语。"
+msgstr ""
+
+#. ¶1, sentence 2 of 2
+#: source/s/zh.txt:6
+msgctxt "p1.2"
+msgid ""
+"第一行\n"
+"第二行。"
+msgstr ""
+
+#. ¶2, list item 1, sentence 1 of 1; keep the item's ordinal (First, Second, …)
+#: source/s/zh.txt:8
+msgctxt "p2-1.1"
+msgid "一是甲；"
+msgstr ""
+
+#. ¶2, list item 10, sentence 1 of 2; keep the item's ordinal (First, Second, …)
+#: source/s/zh.txt:8
+msgctxt "p2-10.1"
+msgid "十是乙。"
+msgstr ""
+
+#. ¶2, list item 10, sentence 2 of 2
+#: source/s/zh.txt:8
+msgctxt "p2-10.2"
+msgid "乙二。"
+msgstr ""
+`
+	if have := string(Template(a, "source/s/zh.txt")); have != want {
+		t.Errorf("template\n%s\nwant\n%s", have, want)
+	}
+}
+
+// TestStaleError: one line per stale unit, with the entry's line when the
+// PO file has one.
+func TestStaleError(t *testing.T) {
+	c := &Catalog{File: "en.po"}
+	err := c.StaleError([]Stale{{ID: "title", Line: 4, Reason: "empty msgstr"}, {ID: "p2.1", Reason: "no entry"}, {ID: "p2.2", Line: 1, Reason: "fuzzy"}})
+	want := "en.po: 3 stale or missing translation(s):\n\ten.po:4: title: empty msgstr\n\ten.po: p2.1: no entry\n\ten.po:1: p2.2: fuzzy"
+	if err.Error() != want {
+		t.Errorf("StaleError:\n%s\nwant\n%s", err, want)
 	}
 }
