@@ -613,7 +613,7 @@ func testNoScript(t *testing.T, f *fixture) {
 // yield after each block it searched before its first results.
 func testLongTasks(t *testing.T, f *fixture) {
 	// The sizes of assets/js/search/results-view.js.
-	const firstScreen, batch = 4, 3
+	const firstScreen, batch = 3, 3
 	blocks := min(len(f.corpus.Blocks["zh"]), len(f.corpus.Blocks["en"]))
 	for _, c := range []struct {
 		lang, q string

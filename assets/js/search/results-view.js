@@ -22,7 +22,7 @@ import { afterFrame } from "./schedule.js";
 
 // firstScreen is the number of results put on the page at once when none
 // is shown; batch, the number put on the page in each later frame.
-export const firstScreen = 4;
+export const firstScreen = 3;
 export const batch = 3;
 
 function el(tag, attrs, ...kids) {
