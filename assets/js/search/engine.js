@@ -52,11 +52,17 @@ export function mergeRanges(ranges) {
 export async function searchLanguage(state, lang, alternatives, t2s, pause) {
   let compiled;
   let match;
+  // The articles searched: those loaded now. Articles that arrive while
+  // the search pauses are left to the next search, since their words are
+  // not in the vocabulary the query was compiled with.
+  let loaded;
   if (lang === "zh") {
+    loaded = state.loaded.length;
     compiled = alternatives.map((terms) => compileChinese(terms, t2s));
     match = (b, c) => matchChinese(b, c, t2s);
   } else {
     const vocabulary = await vocabularyOf(state, pause);
+    loaded = state.loaded.length;
     compiled = alternatives.map((terms) => compile(vocabulary, terms));
     match = matchBlock;
   }
@@ -78,7 +84,7 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
       if (cache.size >= 32) cache.delete(cache.keys().next().value);
       cache.set(key, (kept = []));
     }
-    for (let i = kept.length; i < state.loaded.length; i++) {
+    for (let i = kept.length; i < loaded; i++) {
       const a = state.loaded[i];
       const matched = [];
       for (let index = 0; index < a.blocks.length; index++) {
@@ -89,7 +95,7 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
       // Another search may have filled this place while this one paused.
       if (kept.length === i) kept.push(matched);
     }
-    for (let i = 0; i < kept.length; i++) {
+    for (let i = 0; i < Math.min(kept.length, loaded); i++) {
       const a = state.loaded[i];
       for (const { index, ranges, score } of kept[i]) {
         const id = a.article + " " + index;

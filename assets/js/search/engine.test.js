@@ -43,3 +43,19 @@ test("an alternative added to the plan is searched alone; the ranges of both are
   const twice = await searchLanguage(state, "zh", [parseQuery("海洋"), parseQuery("海洋")], null, counter());
   assert.deepEqual(twice[0].ranges, [[3, 5]]);
 });
+
+test("an article that arrives while the search pauses is left to the next search, whose vocabulary has its words", async () => {
+  // "island" matches island (exact) in a; b brings islands (same stem, a
+  // word the vocabulary had not): the query's tiers stay the same.
+  const state = { loaded: [article("a", ["island port"])] };
+  let pauses = 0;
+  // The first pause ends the vocabulary's step; b arrives at the second,
+  // after the block of a.
+  const pause = async () => {
+    if (++pauses === 2) state.loaded.push(Object.assign(article("b", ["islands city"]), { order: 1 }));
+  };
+  const first = await searchLanguage(state, "en", [parseQuery("island")], null, pause);
+  assert.deepEqual(first.map((m) => m.article), ["a"]);
+  const again = await searchLanguage(state, "en", [parseQuery("island")], null, counter());
+  assert.deepEqual(again.map((m) => [m.article, m.ranges]), [["a", [[0, 6]]], ["b", [[0, 7]]]]);
+});
