@@ -609,8 +609,9 @@ func testNoScript(t *testing.T, f *fixture) {
 // It fails when a task puts more results on the page than the first screen
 // (firstScreen) or a later batch (batch) holds, when two batches come in
 // one frame (the browser would lay them out in one task), when arriving
-// data makes a shown result again unchanged, or when the search does not
-// yield after each block it searched before its first results.
+// data makes a shown result again unchanged, when the same query again
+// changes the results on the page, or when the search does not yield after
+// each block it searched before its first results.
 func testLongTasks(t *testing.T, f *fixture) {
 	// The sizes of assets/js/search/results-view.js.
 	const firstScreen, batch = 3, 3
@@ -674,6 +675,18 @@ func testLongTasks(t *testing.T, f *fixture) {
 		}
 		if y := added[0].Yields; y < blocks-1 {
 			t.Errorf("%s: the search yielded %d times before its first results, want one yield per block searched (%d blocks)", name, y, blocks)
+		}
+		// The same query again, everything loaded: nothing to redo.
+		done := sitetest.Eval[int](t, tab, `(() => { const d = +document.documentElement.dataset.searchDone;
+		  document.getElementById('search-form').requestSubmit(); return d; })()`)
+		tab.WaitFor(t, waitDone(done))
+		again := sitetest.Eval[probe](t, tab, `window.__sliceProbe.read()`)
+		made := 0
+		for _, b := range again.Batches[len(p.Batches):] {
+			made += b.Items
+		}
+		if made > 0 || again.Removed > p.Removed {
+			t.Errorf("%s: the same query again made %d results and took %d off the page", name, made, again.Removed-p.Removed)
 		}
 		tab.Check(t)
 	}

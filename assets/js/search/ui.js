@@ -45,6 +45,7 @@ export function init() {
   const store = createStore(page);
   const view = createView(out, { pageLang, messages, locale, pageSize: () => +form.dataset.pageSize || 50 });
   let seq = 0;
+  let loadedGlossary = null;
 
   // block returns the block of an article in a language, if loaded.
   function blockIn(lang, article, id) {
@@ -92,10 +93,13 @@ export function init() {
     const live = () => my === seq;
     let named = [];
     let t2s = null;
-    let glossary = null;
     let t2sTried = false;
-    let glossaryReady = false;
-    let glossaryLoad = null;
+    // A glossary an earlier query loaded is used from the start, so that
+    // the same query again shows its results once, not first without the
+    // terms it names.
+    let glossary = loadedGlossary;
+    let glossaryReady = !!glossary;
+    let glossaryLoad = glossary ? Promise.resolve(glossary) : null;
     // The glossary is fetched at once for a query in the other language
     // (its data is fetched anyway), and for a query in the page's language
     // only once its first results are shown: they need no request.
@@ -104,7 +108,7 @@ export function init() {
         glossaryLoad ||
         store
           .glossary()
-          .then((g) => (glossary = g))
+          .then((g) => (glossary = loadedGlossary = g))
           .catch(() => null)
           .finally(() => (glossaryReady = true)));
     if (withBoth || (writtenIn(query) || pageLang) !== pageLang) loadGlossary();
