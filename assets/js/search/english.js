@@ -49,9 +49,14 @@ export function wordsOf(block) {
   return w;
 }
 
-// addVocabulary adds the words of blocks to vocabulary (word → stem).
-export function addVocabulary(vocabulary, blocks) {
-  for (const b of blocks) for (const { word } of wordsOf(b)) if (!vocabulary.has(word)) vocabulary.set(word, stem(word));
+// addVocabulary adds the words of a block to vocabulary (word → stem):
+// all of them, or those from index from up to to.
+export function addVocabulary(vocabulary, block, from = 0, to = Infinity) {
+  const ws = wordsOf(block);
+  for (let i = from; i < Math.min(to, ws.length); i++) {
+    const { word } = ws[i];
+    if (!vocabulary.has(word)) vocabulary.set(word, stem(word));
+  }
 }
 
 // matchingWords returns the words of vocabulary (word → stem) that the

@@ -10,7 +10,7 @@ const blocks = [
   { text: "A port city, and a city port." },
 ];
 const vocabulary = new Map();
-addVocabulary(vocabulary, blocks);
+for (const b of blocks) addVocabulary(vocabulary, b);
 
 test("oneEdit: one insertion, deletion, substitution or swap", () => {
   assert.ok(oneEdit("prosperty", "prosperity"));
@@ -53,4 +53,14 @@ test("every term must match; a quoted phrase in a row; exact matches score highe
   const exact = matchBlock(blocks[0], compile(vocabulary, parseQuery("island")));
   const stemOnly = matchBlock({ text: "The islands and the isles port." }, compile(vocabulary, parseQuery("island")));
   assert.ok(exact.score > stemOnly.score);
+});
+
+test("addVocabulary: a block's words from one index to another", () => {
+  const v = new Map();
+  const b = { text: "Islands and ports of the islands." };
+  addVocabulary(v, b, 0, 2);
+  assert.deepEqual([...v.keys()], ["islands", "and"]);
+  addVocabulary(v, b, 2, 99);
+  assert.deepEqual([...v.keys()], ["islands", "and", "ports", "of", "the"]);
+  assert.equal(v.get("ports"), "port");
 });

@@ -39,6 +39,17 @@ export function prepareGlossary(terms) {
   });
 }
 
+// computeForms computes the forms termsNamed compares a query with, for
+// a query written in Chinese (lang "zh") or not, one entry per step,
+// awaiting pause() between steps: termsNamed is then quick.
+export async function computeForms(glossary, lang, pause) {
+  for (const t of glossary) {
+    if (lang === "zh") void t.zhFolded;
+    else void (t.pinyin, t.enStems);
+    await pause();
+  }
+}
+
 function inRow(haystack, needle) {
   for (let i = 0; i + needle.length <= haystack.length; i++) {
     if (needle.every((s, j) => haystack[i + j] === s)) return true;

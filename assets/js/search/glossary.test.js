@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { prepareGlossary, termsNamed } from "./glossary.js";
+import { computeForms, prepareGlossary, termsNamed } from "./glossary.js";
 
 const glossary = prepareGlossary([
   { zh: "共同富裕", pinyin: "gòngtóng fùyù", en: ["common prosperity"] },
@@ -32,4 +32,15 @@ test("otherwise the terms the query is part of", () => {
 test("traditional characters name terms once the map is loaded", () => {
   assert.deepEqual(named("兩個先行"), []);
   assert.deepEqual(named("兩個先行", { 兩: "两", 個: "个" }), ["两个先行"]);
+});
+
+test("computeForms: the forms a query is compared with, one entry per pause", async () => {
+  const g = prepareGlossary([
+    { zh: "共同富裕", pinyin: "gòngtóng fùyù", en: ["common prosperity"] },
+    { zh: "两个先行", pinyin: "liǎng gè xiānxíng", en: ["Two Firsts"] },
+  ]);
+  let pauses = 0;
+  await computeForms(g, "en", async () => pauses++);
+  assert.equal(pauses, 2);
+  assert.deepEqual(termsNamed(g, "gongtong fuyu", null).map((t) => t.zh), ["共同富裕"]);
 });

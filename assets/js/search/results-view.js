@@ -7,18 +7,23 @@
 // labelled with its language and centred on its match if it has one.
 //
 // The list shows a page of results at a time (pageSize, 50) and a "show
-// more" button. A page is rendered in slices: the first screen in one short
-// task, the rest in chunks (schedule.js). When the results change (more data
-// arrived), the results already shown that did not change stay as they are.
-// A page asked for with "show more" is rendered at once, and its first
-// result takes the focus.
+// more" button. Results are put on the page in batches, one batch per frame
+// (schedule.js), so that the browser lays out and paints each batch in a
+// short task: the first screen of a new query (firstScreen results) at
+// once, then batch results a frame. When the results change (more data
+// arrived), a result shown before that shows the same stays on the page,
+// moved if its place changed; only new or changed results are made. A page
+// asked for with "show more" is rendered at once, and its first result
+// takes the focus.
 import { excerpt } from "./snippet.js";
 import { withTextFragment } from "./fragment.js";
 import { format } from "./format.js";
-import { yieldToMain } from "./schedule.js";
+import { afterFrame } from "./schedule.js";
 
-const firstScreen = 8;
-const chunk = 8;
+// firstScreen is the number of results put on the page at once when none
+// is shown; batch, the number put on the page in each later frame.
+export const firstScreen = 3;
+export const batch = 3;
 
 function el(tag, attrs, ...kids) {
   const e = document.createElement(tag);
@@ -36,14 +41,22 @@ function excerptNode(text, ranges, lang) {
   return span;
 }
 
+function firstRange(ranges) {
+  let best = ranges[0];
+  for (const r of ranges) if (r[0] < best[0]) best = r;
+  return best;
+}
+
 // createView returns the view of the results in container.
 // options: {pageLang, messages, locale: {lang: BCP 47 tag}, pageSize()}.
 export function createView(container, options) {
   const { pageLang, messages, locale } = options;
-  let shown = []; // [{sig, group, li}] in display order
-  let entries = []; // [{sig, group, result, secondary}] of the current results
+  const items = new Map(); // result key → {sig, page, li}: the results on the page
+  const sections = new Map(); // page URL → {section, title, list}
+  let entries = []; // [{group, result, secondaryOf}] of the current results, in order
   let target = 0; // how many entries the view is to show
-  let run = 0; // bumped by every show(), so that an older render stops
+  let run = 0; // bumped by every show(), so that an older update stops
+  let gate = null; // pending until the frame after the last batch was rendered
   let button = null;
   // tail stays after the results: the "show more" button, then the notes
   // given to note() (added at the end, they move nothing on screen).
@@ -53,23 +66,26 @@ export function createView(container, options) {
 
   const badge = (lang) => el("span", { class: "search-lang", lang: locale[lang] }, messages["search_lang_" + lang]);
 
-  // signature tells whether an entry shows the same as one shown before;
-  // it fills in the entry's secondary (the block beside it).
+  // signature tells whether an entry shows the same as the result on the
+  // page with its key; it fills in the entry's secondary (the block beside it).
   function signature(e) {
     if (e.sig) return e.sig;
     const r = e.result;
     const m = r.matches[r.primary];
     e.secondary = e.secondaryOf(r);
     const s = e.secondary;
-    e.sig = [r.key, r.primary, JSON.stringify(m.ranges), e.group.page, s ? s.lang + JSON.stringify(s.ranges) : ""].join("|");
+    e.sig = [r.primary, JSON.stringify(m.ranges), s ? s.lang + JSON.stringify(s.ranges) : ""].join("|");
     return e.sig;
   }
 
   function item(e) {
-    signature(e);
     const m = e.result.matches[e.result.primary];
     const b = m.block;
-    const href = m.ranges.length ? withTextFragment(b.url, b.text, Math.min(...m.ranges.map((r) => r[0])), firstEnd(m.ranges), m.lang) : b.url;
+    let href = b.url;
+    if (m.ranges.length) {
+      const [start, end] = firstRange(m.ranges);
+      href = withTextFragment(b.url, b.text, start, end, m.lang);
+    }
     const li = el(
       "li",
       { class: "search-hit", lang: locale[m.lang], "data-lang": m.lang },
@@ -89,60 +105,117 @@ export function createView(container, options) {
     return li;
   }
 
-  function firstEnd(ranges) {
-    let best = ranges[0];
-    for (const r of ranges) if (r[0] < best[0]) best = r;
-    return best[1];
-  }
-
   function groupSection(g) {
+    const link = el("a", { href: g.page }, g.title);
     const list = el("ol", { class: "search-hits" });
-    const section = el("section", { class: "search-group", lang: locale[g.lang] }, el("h2", null, el("a", { href: g.page }, g.title)), list);
-    return { section, list };
+    const section = el("section", { class: "search-group", lang: locale[g.lang] }, el("h2", null, link), list);
+    return { section, link, title: g.title, list };
   }
 
-  // append renders entries shown.length … target-1: in slices, or at once
-  // (whole: a page asked for with "show more", which then takes the focus).
-  async function append(my, whole) {
-    let budget = whole ? Infinity : shown.length === 0 ? firstScreen : chunk;
-    while (shown.length < Math.min(target, entries.length)) {
-      if (my !== run) return;
-      const frag = document.createDocumentFragment();
-      for (let n = 0; n < budget && shown.length < Math.min(target, entries.length); n++) {
-        const e = entries[shown.length];
-        const last = shown[shown.length - 1];
-        let dom = last && last.group.page === e.group.page ? last.dom : null;
-        if (!dom) {
-          dom = groupSection(e.group);
-          frag.append(dom.section);
-        }
-        const li = item(e);
-        dom.list.append(li);
-        shown.push({ sig: signature(e), group: e.group, dom, li });
+  const wanted = () => entries.slice(0, Math.min(target, entries.length));
+
+  // prune takes off the page the results no longer wanted, or wanted with
+  // another content or under another page, and the sections left empty.
+  function prune() {
+    const want = new Map(wanted().map((e) => [e.result.key, e]));
+    for (const [key, it] of items) {
+      const e = want.get(key);
+      if (!e || e.group.page !== it.page || signature(e) !== it.sig) {
+        it.li.remove();
+        items.delete(key);
       }
-      tail.before(frag);
-      budget = chunk;
-      updateButton();
-      if (shown.length < Math.min(target, entries.length)) await yieldToMain();
     }
+    for (const [page, s] of sections) {
+      if (!s.list.firstChild) {
+        s.section.remove();
+        sections.delete(page);
+      }
+    }
+  }
+
+  // make makes up to n of the wanted results not on the page yet, in
+  // order, and returns how many it made; place puts them on the page.
+  function make(n) {
+    let made = 0;
+    for (const e of wanted()) {
+      if (made >= n) break;
+      const key = e.result.key;
+      if (items.has(key)) continue;
+      if (!sections.has(e.group.page)) sections.set(e.group.page, groupSection(e.group));
+      signature(e);
+      items.set(key, { sig: e.sig, page: e.group.page, li: item(e) });
+      made++;
+    }
+    return made;
+  }
+
+  // place puts the sections and the results made in display order, moving
+  // only those out of place.
+  function place() {
+    let section = null;
+    let page = null;
+    let prev = null;
+    for (const e of wanted()) {
+      const it = items.get(e.result.key);
+      if (!it) continue;
+      if (e.group.page !== page) {
+        page = e.group.page;
+        const s = sections.get(page);
+        const at = section ? section.nextSibling : container.firstChild;
+        if (s.section !== at) container.insertBefore(s.section, at);
+        if (s.title !== e.group.title) s.link.textContent = s.title = e.group.title;
+        section = s.section;
+        prev = null;
+      }
+      const list = sections.get(page).list;
+      const at = prev ? prev.nextSibling : list.firstChild;
+      if (it.li !== at) list.insertBefore(it.li, at);
+      prev = it.li;
+    }
+  }
+
+  // render brings the page in step with the wanted results: n new ones at
+  // most. It returns how many it made.
+  function render(n) {
+    prune();
+    const made = make(n);
+    place();
     updateButton();
+    return made;
+  }
+
+  // update renders the wanted results one batch per frame; it resolves
+  // once they are all on the page, or a newer show() took over.
+  async function update(my) {
+    while (my === run) {
+      if (gate) {
+        await gate;
+        continue;
+      }
+      if (!render(items.size ? batch : firstScreen)) return;
+      gate = afterFrame().then(() => {
+        gate = null;
+      });
+    }
   }
 
   function updateButton() {
-    const left = entries.length - shown.length;
-    if (left > 0 && shown.length >= target) {
+    const shown = items.size;
+    const left = entries.length - shown;
+    if (left > 0 && shown >= target) {
       if (!button) {
         button = el("button", { type: "button", class: "search-more" });
         button.addEventListener("click", () => {
-          const first = shown.length;
+          const first = items.size;
           target += options.pageSize();
-          append(run, true);
-          const next = shown[first];
+          run++;
+          render(Infinity);
+          const next = entries[first] && items.get(entries[first].result.key);
           if (next) next.li.querySelector("a").focus();
         });
         tail.prepend(button);
       }
-      button.textContent = format(messages.search_more, { k: Math.min(options.pageSize(), left), shown: shown.length, n: entries.length });
+      button.textContent = format(messages.search_more, { k: Math.min(options.pageSize(), left), shown, n: entries.length });
     } else if (button) {
       button.remove();
       button = null;
@@ -157,21 +230,13 @@ export function createView(container, options) {
       const my = ++run;
       entries = [];
       for (const g of groups) for (const result of g.results) entries.push({ group: g, result, secondaryOf });
-      // Keep what is shown as long as it matches the new results.
-      let keep = 0;
-      while (keep < shown.length && keep < entries.length && shown[keep].sig === signature(entries[keep])) keep++;
-      for (const s of shown.slice(keep)) {
-        s.li.remove();
-        if (!s.dom.list.firstChild) s.dom.section.remove();
-      }
-      shown = shown.slice(0, keep);
-      target = Math.max(options.pageSize(), Math.min(target, entries.length));
-      if (!entries.length) target = options.pageSize();
-      return append(my);
+      target = entries.length ? Math.max(options.pageSize(), Math.min(target, entries.length)) : options.pageSize();
+      return update(my);
     },
     clear() {
       run++;
-      shown = [];
+      items.clear();
+      sections.clear();
       entries = [];
       target = 0;
       button = null;

@@ -1,12 +1,16 @@
 // snippet.js: the excerpt of a block shown in a result: a window of
 // context around every match (28 characters in Chinese, about 70 in
 // English, widened to whole words), windows that overlap joined, each match
-// marked. Where text is left out — between windows, before the first, after
+// marked; the first three windows only, so that a query found all over a
+// block (the, 发展) shows a few lines of it, not the whole block. Where text is left out — between windows, before the first, after
 // the last — the excerpt has a gap, which the page draws as a mark of its
 // own, so that it cannot be read as the author's ellipsis (……). A block
 // without matches shows its opening.
 
 const context = { zh: 28, en: 70 };
+
+// maxWindows is the number of windows an excerpt shows at most.
+export const maxWindows = 3;
 
 // excerpt returns the parts of the excerpt of text: [{text, mark}] and
 // {gap: true} where text is left out. ranges: [start, end) of the matches.
@@ -30,6 +34,7 @@ export function excerpt(text, ranges, lang) {
       last.marks.push([s, e]);
     } else windows.push({ from, to, marks: [[s, e]] });
   }
+  windows.length = Math.min(windows.length, maxWindows);
   for (const w of windows) {
     if (w.from > 0) parts.push({ gap: true });
     let at = w.from;

@@ -26,3 +26,12 @@ test("without matches, the opening", () => {
   assert.equal(show(excerpt("short text", [], "en")), "short text");
   assert.equal(show(excerpt("字".repeat(100), [], "zh")), "字".repeat(84) + "|");
 });
+
+test("a query found all over a block: the first three windows, then a gap", () => {
+  const text = Array.from({ length: 10 }, (_, i) => "海洋" + "乙".repeat(60) + i).join("");
+  const ranges = [];
+  for (let at = text.indexOf("海洋"); at >= 0; at = text.indexOf("海洋", at + 2)) ranges.push([at, at + 2]);
+  const parts = excerpt(text, ranges, "zh");
+  assert.equal(parts.filter((p) => p.mark).length, 3);
+  assert.ok(parts[parts.length - 1].gap);
+});

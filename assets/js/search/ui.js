@@ -13,7 +13,7 @@
 // "search-start" when the script starts.
 import { readPageData, createStore } from "./data.js";
 import { planQuery, languages } from "./plan.js";
-import { termsNamed } from "./glossary.js";
+import { computeForms, termsNamed } from "./glossary.js";
 import { searchLanguage } from "./engine.js";
 import { mergeMatches } from "./results.js";
 import { rankResults } from "./rank.js";
@@ -45,6 +45,7 @@ export function init() {
   const store = createStore(page);
   const view = createView(out, { pageLang, messages, locale, pageSize: () => +form.dataset.pageSize || 50 });
   let seq = 0;
+  let loadedGlossary = null;
 
   // block returns the block of an article in a language, if loaded.
   function blockIn(lang, article, id) {
@@ -92,10 +93,13 @@ export function init() {
     const live = () => my === seq;
     let named = [];
     let t2s = null;
-    let glossary = null;
     let t2sTried = false;
-    let glossaryReady = false;
-    let glossaryLoad = null;
+    // A glossary an earlier query loaded is used from the start, so that
+    // the same query again shows its results once, not first without the
+    // terms it names.
+    let glossary = loadedGlossary;
+    let glossaryReady = !!glossary;
+    let glossaryLoad = glossary ? Promise.resolve(glossary) : null;
     // The glossary is fetched at once for a query in the other language
     // (its data is fetched anyway), and for a query in the page's language
     // only once its first results are shown: they need no request.
@@ -104,7 +108,7 @@ export function init() {
         glossaryLoad ||
         store
           .glossary()
-          .then((g) => (glossary = g))
+          .then((g) => (glossary = loadedGlossary = g))
           .catch(() => null)
           .finally(() => (glossaryReady = true)));
     if (withBoth || (writtenIn(query) || pageLang) !== pageLang) loadGlossary();
@@ -114,8 +118,14 @@ export function init() {
       await yieldToMain();
       if (my !== seq) return;
       for (;;) {
+        // Each step starts a new task when the slice is used up.
+        const pause = slicer(live);
         // The glossary terms the query names, once the glossary is here.
-        named = glossary ? termsNamed(glossary, query, t2s) : [];
+        named = [];
+        if (glossary) {
+          await computeForms(glossary, writtenIn(query) === "zh" ? "zh" : "en", pause);
+          named = termsNamed(glossary, query, t2s);
+        }
         const plan = planQuery(query, pageLang, withBoth, named);
         const langs = Object.keys(plan);
         // The page's language is loaded too, to show a block found in the
@@ -123,11 +133,12 @@ export function init() {
         const load = [...new Set([...langs, pageLang])].map((l) => store.articles(l));
         const waits = load.filter((s) => !s.complete).map((s) => s.more());
         if (!glossaryReady && glossaryLoad) waits.push(glossaryLoad);
+        await pause();
         // Search what is loaded (the page's own data at first).
-        const pause = slicer(live);
         const matches = [];
         for (const l of langs) matches.push(...(await searchLanguage(store.articles(l), l, plan[l], t2s, pause)));
         if (my !== seq) return;
+        await pause();
         const results = mergeMatches(matches, pageLang);
         // Complete once nothing is loading and the glossary is here (a query
         // in the page's language fetches it only after its first results).
@@ -140,6 +151,7 @@ export function init() {
         }
         if (results.length || complete) {
           const groups = rankResults(results, pageLang, (u) => store.title(u));
+          await pause();
           setStatus(statusText(results, groups) + (complete ? "" : " " + messages.search_loading));
           showNote(named);
           // Beside a result: the block in the page's language when it was
