@@ -347,3 +347,29 @@ func poOf(t *testing.T) string {
 	t.Fatal("no en.po in base")
 	return ""
 }
+
+// TestCheckOrder: -check lists the translation templates in the order of
+// their folders, whatever order the articles finish rendering in.
+func TestCheckOrder(t *testing.T) {
+	dir := site(t, base,
+		file("source/c/zh.txt", "标题三\n发布日期:2022-09-01\n段落三。\n"),
+		file("source/b/zh.txt", "标题二\n发布日期:2022-08-01\n段落。\n"))
+	code, _, stderr := split(dir, "-check", "-allow-pending")
+	if code != 1 {
+		t.Fatalf("-check: exit %d, want 1:\n%s", code, stderr)
+	}
+	var pots []string
+	for _, l := range strings.Split(stderr, "\n") {
+		if strings.HasSuffix(l, "/messages.pot: missing") {
+			pots = append(pots, l)
+		}
+	}
+	want := []string{
+		"split: stale: source/a/messages.pot: missing",
+		"split: stale: source/b/messages.pot: missing",
+		"split: stale: source/c/messages.pot: missing",
+	}
+	if strings.Join(pots, "\n") != strings.Join(want, "\n") {
+		t.Errorf("-check lists the templates as\n%s\nwant\n%s\nall:\n%s", strings.Join(pots, "\n"), strings.Join(want, "\n"), stderr)
+	}
+}
