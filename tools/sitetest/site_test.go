@@ -94,6 +94,47 @@ func TestParagraphIDs(t *testing.T) {
 	}
 }
 
+// TestSentenceIDs checks that every sentence of every article's data is
+// on the article's page in both languages, as an element with its id.
+func TestSentenceIDs(t *testing.T) {
+	dir := Build(t, "http://127.0.0.1"+prefix)
+	files, _ := filepath.Glob(filepath.Join(Root(), "data", "articles", "*.json"))
+	n := 0
+	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), "_") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var data struct {
+			Slug   string
+			Blocks []struct{ Sentences []struct{ ID string } }
+		}
+		if err := json.Unmarshal(b, &data); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, l := range langs {
+			page, err := os.ReadFile(filepath.Join(dir, l, data.Slug, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bl := range data.Blocks {
+				for _, s := range bl.Sentences {
+					n++
+					if !regexp.MustCompile(`\sid="?` + regexp.QuoteMeta(s.ID) + `[" >]`).Match(page) {
+						t.Errorf("%s/%s: sentence %s is not on the page", l, data.Slug, s.ID)
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no sentences in data/articles")
+	}
+}
+
 // TestOutputs checks the non-HTML outputs: the root landing page (no
 // redirect), the aligned data downloads, robots.txt and the sitemaps.
 func TestOutputs(t *testing.T) {
