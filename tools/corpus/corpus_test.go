@@ -418,6 +418,83 @@ func checkHTML(t *testing.T, s *site) {
 			if n == 0 {
 				t.Errorf("%s: no sentences", slug)
 			}
+			checkParallel(t, lang, slug, s.read(t, lang+"/"+slug+"/parallel/index.html"), data.Blocks)
+		}
+	}
+}
+
+// checkParallel checks a parallel page against the data: a row per block,
+// labelled, with a cell per language holding the block's sentences in
+// order, each reading exactly as in the data; the sentences of the page's
+// language carry their ids (paragraphs and items), the others none.
+func checkParallel(t *testing.T, lang, slug, page string, blocks []struct {
+	Kind      string
+	Sentences []struct{ ID, ZH, EN string }
+}) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "tr" && attr(n, "id") != "" {
+			rows = append(rows, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(rows) != len(blocks) {
+		t.Fatalf("%s/%s/parallel: %d rows, want one per block (%d)", lang, slug, len(rows), len(blocks))
+	}
+	elements := func(n *html.Node) []*html.Node {
+		var out []*html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	for i, row := range rows {
+		b := blocks[i]
+		cells := elements(row)
+		if len(cells) != 3 || cells[0].Data != "th" {
+			t.Errorf("%s/%s/parallel: row %s: %d cells, want a label and a cell per language", lang, slug, attr(row, "id"), len(cells))
+			continue
+		}
+		if label := strings.TrimSpace(text(cells[0])); label == "" || strings.Contains(label, "{") {
+			t.Errorf("%s/%s/parallel: row %s labelled %q", lang, slug, attr(row, "id"), label)
+		}
+		for k, cell := range cells[1:] {
+			cl := []string{"zh", "en"}[k]
+			if want := []string{"zh-Hans", "en"}[k]; attr(cell, "lang") != want {
+				t.Errorf("%s/%s/parallel: row %s cell %d has lang %q, want %q", lang, slug, attr(row, "id"), k, attr(cell, "lang"), want)
+			}
+			els := elements(cell)
+			if len(els) != len(b.Sentences) {
+				t.Errorf("%s/%s/parallel: row %s, %s: %d sentences, want %d", lang, slug, attr(row, "id"), cl, len(els), len(b.Sentences))
+				continue
+			}
+			for j, sn := range b.Sentences {
+				want := sn.ZH
+				if cl == "en" && sn.EN != "" {
+					want = sn.EN
+				}
+				if have := text(els[j]); have != want {
+					t.Errorf("%s/%s/parallel: %s in %s reads %q, want %q", lang, slug, sn.ID, cl, have, want)
+				}
+				wantID := ""
+				if cl == lang && (b.Kind == "paragraph" || b.Kind == "item") {
+					wantID = sn.ID
+				}
+				if id := attr(els[j], "id"); id != wantID {
+					t.Errorf("%s/%s/parallel: %s in %s has id %q, want %q", lang, slug, sn.ID, cl, id, wantID)
+				}
+			}
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"html"
 	"strings"
 
 	"policysite/tools/article"
@@ -48,13 +47,13 @@ func sentencesHTML(s *strings.Builder, a *article.Article, b *article.Block, mar
 		s.WriteString(">")
 		pos := 0
 		for _, m := range marks[sn.ID] {
-			s.WriteString(html.EscapeString(sn.Text[pos:m.Start]))
+			s.WriteString(escapeText(sn.Text[pos:m.Start]))
 			s.WriteString(`<a class="term" href="` + GlossaryURL + "#" + m.Term + `">`)
-			s.WriteString(html.EscapeString(sn.Text[m.Start:m.End]))
+			s.WriteString(escapeText(sn.Text[m.Start:m.End]))
 			s.WriteString("</a>")
 			pos = m.End
 		}
-		s.WriteString(html.EscapeString(sn.Text[pos:]))
+		s.WriteString(escapeText(sn.Text[pos:]))
 		s.WriteString("</" + tag + ">")
 	}
 }

@@ -12,12 +12,14 @@
 //
 //	content/zh/<slug>/        the Chinese pages: _index.md (the article: metadata
 //	content/en/<slug>/        and whole text), section-N.md, parallel.md
-//	data/articles/<slug>.json the aligned blocks, both languages, with glossary terms
+//	data/articles/<slug>.json the aligned blocks, both languages, with their HTML
+//	data/articles/<slug>.parallel.<lang>.html  the rows of the parallel page
 //	source/<slug>/messages.pot the translation template, for msgmerge, Poedit, Weblate
 //
 // Glossary terms come from data/glossary.toml: the first occurrence of each
-// on a page is written as a link, [两个先行](glossary:two-firsts), which the
-// site's link render hook points at the glossary entry. Each article is
+// in each part of the text is written as a link to its glossary entry,
+// href="{glossary}#two-firsts", which the site's templates complete with
+// the glossary page's URL. Each article is
 // rendered in memory once, compared with the files in the tree, and only the
 // files that changed are written, each to a temporary file beside it; they
 // replace the old files when every article has rendered and every check has

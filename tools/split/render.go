@@ -181,7 +181,7 @@ func Split(opt Options, f fsys, warn io.Writer) (*Output, error) {
 		out.Articles = append(out.Articles, r.slug)
 		terms = append(terms, r.terms)
 		pots = append(pots, r.pot)
-		data = append(data, r.data)
+		data = append(data, r.data...)
 		if opt.Keep {
 			out.Files = append(out.Files, r.files...)
 			out.Models = append(out.Models, Versions{r.zh, r.en})
@@ -314,6 +314,9 @@ func checkSite(f fsys, root string, slugs []string, writing bool) *siteCheck {
 	for _, slug := range slugs {
 		s.dataNames = append(s.dataNames, path.Base(emit.DataFile(slug)))
 		for _, lang := range emit.Langs {
+			s.dataNames = append(s.dataNames, path.Base(emit.ParallelFile(slug, lang)))
+		}
+		for _, lang := range emit.Langs {
 			current[emit.ContentDir(lang, slug)] = true
 		}
 	}
@@ -369,10 +372,11 @@ type rendered struct {
 	err      error // in the input
 
 	// What place found.
-	pot, data staleFile // source/<slug>/messages.pot, data/articles/<slug>.json
-	stale     []string  // the article's folders' lines for -check
-	removes   []string  // files no longer generated
-	failed    failures
+	pot     staleFile   // source/<slug>/messages.pot
+	data    []staleFile // data/articles/<slug>.json and <slug>.parallel.<lang>.html
+	stale   []string    // the article's folders' lines for -check
+	removes []string    // files no longer generated
+	failed  failures
 }
 
 // place checks the article's folders and compares its files with the
@@ -408,8 +412,8 @@ func (r *rendered) place(f fsys, root string, t *tx) {
 		switch d := path.Dir(file.Path); {
 		case slices.Contains(dirs, d):
 			byDir[d] = append(byDir[d], file)
-		case file.Path == emit.DataFile(r.slug):
-			r.data = cmp(file)
+		case path.Dir(file.Path) == dataDir:
+			r.data = append(r.data, cmp(file))
 		default: // source/<slug>/messages.pot
 			r.pot = cmp(file)
 			if writing && r.pot.stale != "" {
@@ -506,6 +510,9 @@ func renderArticle(root, slug string, g *glossary.Glossary, allowPending bool, t
 	}
 	r.model = emit.Aligned(r.zh, r.en, src, g)
 	r.files = append(r.files, files([]emit.File{emit.ArticleData(r.model)})...)
+	for _, lang := range emit.Langs {
+		r.files = append(r.files, files([]emit.File{emit.ParallelRows(r.model, lang)})...)
+	}
 	r.files = append(r.files, files(emit.Downloads(r.model))...)
 	r.files = append(r.files, fileOut{Path: path.Join(sourceDir, slug, templateFile), Data: translate.Template(r.zh, src)})
 	return r
