@@ -12,7 +12,11 @@
 // short task: the first screen of a new query (firstScreen results) at
 // once, then batch results a frame. When the results change (more data
 // arrived), a result shown before that shows the same stays on the page,
-// moved if its place changed; only new or changed results are made. A page
+// moved if its place changed; only new or changed results are made. While
+// the query stays the same, no result on the page moves for data that
+// arrives later: the pages with results on the page keep their order, and
+// pages that arrive later (other articles of a large archive) come after
+// them, in rank order, whatever their rank. A page
 // asked for with "show more" is rendered at once, and its first result
 // takes the focus.
 import { excerpt } from "./snippet.js";
@@ -58,6 +62,7 @@ export function createView(container, options) {
   let run = 0; // bumped by every show(), so that an older update stops
   let gate = null; // pending until the frame after the last batch was rendered
   let button = null;
+  let shownQuery = null; // the query of the results on the page
   // tail stays after the results: the "show more" button, then the notes
   // given to note() (added at the end, they move nothing on screen).
   const tail = el("div", { class: "search-tail" });
@@ -223,11 +228,18 @@ export function createView(container, options) {
   }
 
   return {
-    // show displays ranked groups; secondaryOf(result) gives the match or
-    // block to show beside it, or null. Resolves when the first page is
-    // rendered.
-    show(groups, secondaryOf) {
+    // show displays ranked groups of the results of query; secondaryOf(
+    // result) gives the match or block to show beside it, or null.
+    // Resolves when the first page is rendered.
+    show(groups, secondaryOf, query) {
       const my = ++run;
+      if (query === shownQuery && sections.size) {
+        // The pages on the page first, where they are; then the others.
+        const at = new Map([...container.children].map((c, i) => [c, i]));
+        const place = (g) => (sections.has(g.page) ? at.get(sections.get(g.page).section) : Infinity);
+        groups = groups.map((g, i) => [place(g), i, g]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+      }
+      shownQuery = query;
       entries = [];
       for (const g of groups) for (const result of g.results) entries.push({ group: g, result, secondaryOf });
       target = entries.length ? Math.max(options.pageSize(), Math.min(target, entries.length)) : options.pageSize();
@@ -235,6 +247,7 @@ export function createView(container, options) {
     },
     clear() {
       run++;
+      shownQuery = null;
       items.clear();
       sections.clear();
       entries = [];
