@@ -740,11 +740,13 @@ const sliceProbe = `(() => {
 
 // testLayoutShift: a result, once on the screen, stays where it is while
 // the rest of the query's data arrives (the other language, the glossary
-// terms it names): nothing is put above it and it is not made again. Each
+// terms it names) and the rest of the results are put on the page: nothing
+// is put above it and it is not made again; the same holds for the headings
+// of the pages and the note naming the glossary terms searched for. Each
 // query is loaded with a probe (shiftProbe) that reads, at every animation
-// frame, where each result on the page is, and sums the layout shifts the
-// browser reports (the Cumulative Layout Shift of the load, as Lighthouse
-// measures it), on a phone's screen.
+// frame, where each of them is, and sums the layout shifts the browser
+// reports (the Cumulative Layout Shift of the load, as Lighthouse measures
+// it), on the screen of Lighthouse's phone.
 func testLayoutShift(t *testing.T, f *fixture) {
 	for _, c := range []struct {
 		lang, q string
@@ -754,7 +756,7 @@ func testLayoutShift(t *testing.T, f *fixture) {
 		{"zh", "发展", true}} {
 		name := fmt.Sprintf("%s %q both=%v", c.lang, c.q, c.both)
 		tab := sitetest.NewTab(t, f.browser)
-		tab.Viewport(t, sitetest.Phone)
+		tab.Viewport(t, sitetest.Viewport{Name: "Lighthouse's phone", Width: 412, Height: 823, Scale: 1.75, Mobile: true})
 		tab.Do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: shiftProbe})
 			return err
@@ -769,10 +771,11 @@ func testLayoutShift(t *testing.T, f *fixture) {
 			Shift           float64
 			Seen            int
 			Moved, TakenOff []string
+			Sources         []string // what the browser saw shift
 		}
 		// Two frames more, for the last batch to be laid out and read.
 		p := sitetest.Eval[probe](t, tab, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(window.__shiftProbe.read()), 50))))`, chromedp.EvalAwaitPromise)
-		t.Logf("%s: %d results seen on the screen, layout shift %.4f", name, p.Seen, p.Shift)
+		t.Logf("%s: %d results seen on the screen, layout shift %.4f %v", name, p.Seen, p.Shift, p.Sources)
 		if p.Seen == 0 {
 			t.Errorf("%s: no result seen", name)
 		}
@@ -789,13 +792,24 @@ func testLayoutShift(t *testing.T, f *fixture) {
 // shiftProbe is run in the search page before its scripts (see
 // testLayoutShift): it keeps window.__shiftProbe.
 const shiftProbe = `(() => {
-  const probe = { shift: 0, moved: [], takenOff: [] };
+  const probe = { shift: 0, moved: [], takenOff: [], sources: [] };
   window.__shiftProbe = probe;
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) probe.shift += e.value;
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      probe.shift += e.value;
+      for (const s of e.sources || []) {
+        const n = s.node;
+        const what = n ? (n.nodeType === 1 ? n.tagName + "." + n.className + "#" + n.id : "#text " + n.textContent.slice(0, 20)) : "?";
+        probe.sources.push(e.value.toFixed(4) + " " + what + " " + Math.round(s.previousRect.y) + "→" + Math.round(s.currentRect.y) + " h " + Math.round(s.previousRect.height) + "→" + Math.round(s.currentRect.height));
+      }
+    }
   }).observe({ type: "layout-shift", buffered: true });
   const at = new Map(); // result element → its place in the page when first seen
-  const name = (li) => (li.querySelector("a") || {}).dataset?.id + " " + li.dataset.lang;
+  // What is watched: the results, the headings of their pages, the note
+  // naming the glossary terms searched for.
+  const watched = "#search-results li.search-hit, #search-results .search-group h2, .search-note";
+  const name = (e) => (e.matches("li") ? e.querySelector("a").dataset.id + " " + e.dataset.lang : e.className || e.tagName + " " + e.textContent.slice(0, 30));
   const tick = () => {
     for (const [li, top] of at) {
       if (!li.isConnected) {
@@ -809,14 +823,14 @@ const shiftProbe = `(() => {
         at.set(li, now);
       }
     }
-    for (const li of document.querySelectorAll("#search-results li.search-hit")) {
-      if (!at.has(li)) at.set(li, li.getBoundingClientRect().top + scrollY);
+    for (const e of document.querySelectorAll(watched)) {
+      if (!at.has(e)) at.set(e, e.getBoundingClientRect().top + scrollY);
     }
-    probe.seen = Math.max(probe.seen || 0, at.size);
+    probe.seen = Math.max(probe.seen || 0, document.querySelectorAll("#search-results li.search-hit").length);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  probe.read = () => ({ Shift: probe.shift, Seen: probe.seen || 0, Moved: probe.moved, TakenOff: probe.takenOff });
+  probe.read = () => ({ Shift: probe.shift, Seen: probe.seen || 0, Moved: probe.moved, TakenOff: probe.takenOff, Sources: probe.sources });
 })()`
 
 // testAxe runs axe-core on the search page with results in both languages.

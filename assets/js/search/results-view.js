@@ -63,11 +63,13 @@ export function createView(container, options) {
   let gate = null; // pending until the frame after the last batch was rendered
   let button = null;
   let shownQuery = null; // the query of the results on the page
-  // tail stays after the results: the "show more" button, then the notes
-  // given to note() (added at the end, they move nothing on screen).
+  // tail stays after the results: the "show more" button, which is there
+  // only once the results of a page are all on it.
   const tail = el("div", { class: "search-tail" });
-  const noteEl = el("p", { class: "search-note" });
   container.append(tail);
+  // The note given to note() goes before the results, where the results
+  // put on the page after it do not move it.
+  const noteEl = el("p", { class: "search-note" });
 
   const badge = (lang) => el("span", { class: "search-lang", lang: locale[lang] }, messages["search_lang_" + lang]);
 
@@ -256,11 +258,12 @@ export function createView(container, options) {
       tail.replaceChildren();
       container.replaceChildren(tail);
     },
-    // note shows text after the results ("" removes it).
+    // note shows text before the results ("" removes it).
     note(text) {
       if (noteEl.textContent !== text) noteEl.textContent = text;
-      if (text) tail.append(noteEl);
-      else noteEl.remove();
+      if (text) {
+        if (noteEl.nextSibling !== container) container.before(noteEl);
+      } else noteEl.remove();
     },
     links: () => [...container.querySelectorAll("a.search-hit-link")],
   };

@@ -76,7 +76,7 @@ export function init() {
     if (status.textContent !== text) status.textContent = text;
   };
 
-  // showNote says, after the results, which glossary terms the query
+  // showNote says, before the results, which glossary terms the query
   // named and so was also searched for (at most five).
   function showNote(named) {
     const terms = named.slice(0, 5).map((t) => t.zh + " = " + t.en[0]);
