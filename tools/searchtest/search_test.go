@@ -806,10 +806,13 @@ const shiftProbe = `(() => {
     }
   }).observe({ type: "layout-shift", buffered: true });
   const at = new Map(); // result element → its place in the page when first seen
-  // What is watched: the results, the headings of their pages, the note
-  // naming the glossary terms searched for.
-  const watched = "#search-results li.search-hit, #search-results .search-group h2, .search-note";
+  // What is watched: the list (empty, it is painted nothing, but the
+  // browser counts its moves as layout shifts all the same), the results,
+  // the headings of their pages, the note naming the glossary terms
+  // searched for.
+  const watched = "#search-results, #search-results li.search-hit, #search-results .search-group h2, .search-note";
   const name = (e) => (e.matches("li") ? e.querySelector("a").dataset.id + " " + e.dataset.lang : e.className || e.tagName + " " + e.textContent.slice(0, 30));
+  const watch = () => { for (const e of document.querySelectorAll(watched)) if (!at.has(e)) at.set(e, e.getBoundingClientRect().top + scrollY); };
   const tick = () => {
     for (const [li, top] of at) {
       if (!li.isConnected) {
@@ -823,13 +826,13 @@ const shiftProbe = `(() => {
         at.set(li, now);
       }
     }
-    for (const e of document.querySelectorAll(watched)) {
-      if (!at.has(e)) at.set(e, e.getBoundingClientRect().top + scrollY);
-    }
+    watch();
     probe.seen = Math.max(probe.seen || 0, document.querySelectorAll("#search-results li.search-hit").length);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+  // The list is watched from the page's first layout, before any script.
+  document.addEventListener("DOMContentLoaded", watch);
   probe.read = () => ({ Shift: probe.shift, Seen: probe.seen || 0, Moved: probe.moved, TakenOff: probe.takenOff, Sources: probe.sources });
 })()`
 

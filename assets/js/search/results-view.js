@@ -67,9 +67,11 @@ export function createView(container, options) {
   // only once the results of a page are all on it.
   const tail = el("div", { class: "search-tail" });
   container.append(tail);
-  // The note given to note() goes before the results, where the results
-  // put on the page after it do not move it.
+  // The note given to note() is the list's first child, before the
+  // results: the results put on the page after it do not move it, and
+  // it moves nothing on the page before the list.
   const noteEl = el("p", { class: "search-note" });
+  const start = () => (noteEl.parentNode === container ? noteEl.nextSibling : container.firstChild);
 
   const badge = (lang) => el("span", { class: "search-lang", lang: locale[lang] }, messages["search_lang_" + lang]);
 
@@ -168,7 +170,7 @@ export function createView(container, options) {
       if (e.group.page !== page) {
         page = e.group.page;
         const s = sections.get(page);
-        const at = section ? section.nextSibling : container.firstChild;
+        const at = section ? section.nextSibling : start();
         if (s.section !== at) container.insertBefore(s.section, at);
         if (s.title !== e.group.title) s.link.textContent = s.title = e.group.title;
         section = s.section;
@@ -262,7 +264,7 @@ export function createView(container, options) {
     note(text) {
       if (noteEl.textContent !== text) noteEl.textContent = text;
       if (text) {
-        if (noteEl.nextSibling !== container) container.before(noteEl);
+        if (container.firstChild !== noteEl) container.prepend(noteEl);
       } else noteEl.remove();
     },
     links: () => [...container.querySelectorAll("a.search-hit-link")],
