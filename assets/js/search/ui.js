@@ -1,7 +1,9 @@
 // ui.js: the search page (layouts/search.html). Reads ?q= (and ?both=1),
 // runs the query as data arrives, shows the count and the results, keeps
-// the address and the tab title in step with the box, and moves through the
-// results with the keyboard: "/" focuses the box, ↓ ↑ move, Escape returns.
+// the address, the tab title and the language switch (which opens the
+// other search page with the query) in step with the box, and moves through
+// the results with the keyboard: "/" focuses the box, ↓ ↑ move, Escape
+// returns.
 //
 // A query runs as soon as the page's own data allows: a query in the page's
 // language shows its first results from the data included in the page and
@@ -178,17 +180,27 @@ export function init() {
     }
   }
 
+  // withQuery returns href with the query in the box and "both languages".
+  const withQuery = (href) => {
+    const u = new URL(href, location.href);
+    const q = input.value.trim();
+    if (q) u.searchParams.set("q", q);
+    else u.searchParams.delete("q");
+    if (both.checked) u.searchParams.set("both", "1");
+    else u.searchParams.delete("both");
+    return u.href;
+  };
+  // The language switch opens the other search page with the query.
+  const switches = [...document.querySelectorAll("a[data-lang-switch]")].map((a) => [a, a.getAttribute("href")]);
+  const carryQuery = () => {
+    for (const [a, href] of switches) a.href = withQuery(href);
+  };
   let urlTimer = 0;
   function updateURL() {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
-      const u = new URL(location.href);
-      const q = input.value.trim();
-      if (q) u.searchParams.set("q", q);
-      else u.searchParams.delete("q");
-      if (both.checked) u.searchParams.set("both", "1");
-      else u.searchParams.delete("both");
-      history.replaceState(history.state, "", u);
+      history.replaceState(history.state, "", withQuery(location.href));
+      carryQuery();
     }, 250);
   }
   let inputTimer = 0;
@@ -234,5 +246,6 @@ export function init() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   both.checked = params.get("both") === "1";
+  carryQuery();
   if (input.value.trim()) run(input.value);
 }
