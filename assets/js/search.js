@@ -1,8 +1,8 @@
 // search.js: the search page's script (layouts/_partials/page-script.html),
-// bundled with its modules by Hugo's js.Build. The language switch keeps
-// the query (site/place.js); the search itself is in search/:
+// bundled with its modules by Hugo's js.Build; the search is in search/:
 //
-//   ui.js            the page: box, status, address, title, keyboard; runs queries
+//   ui.js            the page: box, status, address, title, language switch,
+//                    keyboard; runs queries
 //   results-view.js  the list of results, rendered in slices
 //   data.js          the search data in the page and the files it names, loaded once
 //   plan.js          which languages a query searches, and for what
@@ -19,8 +19,6 @@
 //   fragment.js      links that highlight the match on arrival (text fragments)
 //   format.js        UI text: placeholders and plural forms
 //   schedule.js      long work in short tasks
-import { init as initPlace } from "./site/place.js";
-import { init as initSearch } from "./search/ui.js";
+import { init } from "./search/ui.js";
 
-initPlace();
-initSearch();
+init();

@@ -34,7 +34,8 @@ func TestSearch(t *testing.T) {
 		fn   func(*testing.T, *fixture)
 	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard},
 		{"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
-		{"NoScript", testNoScript}, {"Requests", testRequests}, {"LongTasks", testLongTasks}, {"Axe", testAxe}} {
+		{"NoScript", testNoScript}, {"Requests", testRequests}, {"LongTasks", testLongTasks}, {"LayoutShift", testLayoutShift},
+		{"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
 	}
 }
@@ -735,6 +736,104 @@ const sliceProbe = `(() => {
   }).observe(document, { childList: true, subtree: true });
   probe.read = () => ({ Batches: probe.batches, Removed: probe.removed, Recreated: probe.recreated,
     Shown: document.querySelectorAll("#search-results li.search-hit").length, Yields: probe.yields });
+})()`
+
+// testLayoutShift: a result, once on the screen, stays where it is while
+// the rest of the query's data arrives (the other language, the glossary
+// terms it names) and the rest of the results are put on the page: nothing
+// is put above it and it is not made again; the same holds for the headings
+// of the pages and the note naming the glossary terms searched for. Each
+// query is loaded with a probe (shiftProbe) that reads, at every animation
+// frame, where each of them is, and sums the layout shifts the browser
+// reports (the Cumulative Layout Shift of the load, as Lighthouse measures
+// it), on the screen of Lighthouse's phone.
+func testLayoutShift(t *testing.T, f *fixture) {
+	for _, c := range []struct {
+		lang, q string
+		both    bool
+	}{{"en", "marine", false}, {"zh", "海洋", false}, {"en", "共同富裕", false}, {"zh", "common prosperity", false},
+		{"en", "zhoushan", false}, {"zh", "舟山", false}, {"en", "the", false}, {"en", "gongtong", false},
+		{"zh", "发展", true}} {
+		name := fmt.Sprintf("%s %q both=%v", c.lang, c.q, c.both)
+		tab := sitetest.NewTab(t, f.browser)
+		tab.Viewport(t, sitetest.Viewport{Name: "Lighthouse's phone", Width: 412, Height: 823, Scale: 1.75, Mobile: true})
+		tab.Do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: shiftProbe})
+			return err
+		}))
+		u := f.base + c.lang + "/search/?q=" + url.QueryEscape(c.q)
+		if c.both {
+			u += "&both=1"
+		}
+		tab.Navigate(t, u)
+		tab.WaitFor(t, waitDone(0))
+		type probe struct {
+			Shift           float64
+			Seen            int
+			Moved, TakenOff []string
+			Sources         []string // what the browser saw shift
+		}
+		// Two frames more, for the last batch to be laid out and read.
+		p := sitetest.Eval[probe](t, tab, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(window.__shiftProbe.read()), 50))))`, chromedp.EvalAwaitPromise)
+		t.Logf("%s: %d results seen on the screen, layout shift %.4f %v", name, p.Seen, p.Shift, p.Sources)
+		if p.Seen == 0 {
+			t.Errorf("%s: no result seen", name)
+		}
+		if len(p.Moved) > 0 || len(p.TakenOff) > 0 {
+			t.Errorf("%s: results moved after they were shown: %v; taken off the page: %v", name, p.Moved, p.TakenOff)
+		}
+		if p.Shift >= 0.01 {
+			t.Errorf("%s: cumulative layout shift %.4f, want less than 0.01", name, p.Shift)
+		}
+		tab.Check(t)
+	}
+}
+
+// shiftProbe is run in the search page before its scripts (see
+// testLayoutShift): it keeps window.__shiftProbe.
+const shiftProbe = `(() => {
+  const probe = { shift: 0, moved: [], takenOff: [], sources: [] };
+  window.__shiftProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      probe.shift += e.value;
+      for (const s of e.sources || []) {
+        const n = s.node;
+        const what = n ? (n.nodeType === 1 ? n.tagName + "." + n.className + "#" + n.id : "#text " + n.textContent.slice(0, 20)) : "?";
+        probe.sources.push(e.value.toFixed(4) + " " + what + " " + Math.round(s.previousRect.y) + "→" + Math.round(s.currentRect.y) + " h " + Math.round(s.previousRect.height) + "→" + Math.round(s.currentRect.height));
+      }
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+  const at = new Map(); // result element → its place in the page when first seen
+  // What is watched: the list (empty, it is painted nothing, but the
+  // browser counts its moves as layout shifts all the same), the results,
+  // the headings of their pages, the note naming the glossary terms
+  // searched for.
+  const watched = "#search-results, #search-results li.search-hit, #search-results .search-group h2, .search-note";
+  const name = (e) => (e.matches("li") ? e.querySelector("a").dataset.id + " " + e.dataset.lang : e.className || e.tagName + " " + e.textContent.slice(0, 30));
+  const watch = () => { for (const e of document.querySelectorAll(watched)) if (!at.has(e)) at.set(e, e.getBoundingClientRect().top + scrollY); };
+  const tick = () => {
+    for (const [li, top] of at) {
+      if (!li.isConnected) {
+        probe.takenOff.push(name(li));
+        at.delete(li);
+        continue;
+      }
+      const now = li.getBoundingClientRect().top + scrollY;
+      if (Math.abs(now - top) > 0.5) {
+        probe.moved.push(name(li) + " " + Math.round(top) + "→" + Math.round(now));
+        at.set(li, now);
+      }
+    }
+    watch();
+    probe.seen = Math.max(probe.seen || 0, document.querySelectorAll("#search-results li.search-hit").length);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  // The list is watched from the page's first layout, before any script.
+  document.addEventListener("DOMContentLoaded", watch);
+  probe.read = () => ({ Shift: probe.shift, Seen: probe.seen || 0, Moved: probe.moved, TakenOff: probe.takenOff, Sources: probe.sources });
 })()`
 
 // testAxe runs axe-core on the search page with results in both languages.

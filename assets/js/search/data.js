@@ -2,7 +2,7 @@
 //
 // The page holds the JSON data block #search-data (layouts/_partials/
 // search-data.html): {lang, articles: {language: [URL…]}, included: {URL:
-// article data}, glossary: URL, t2s: URL, messages}. Each article's search
+// article data}, t2s: URL}. Each article's search
 // data (search-shard.html) is {article, title, pages: {URL: title}, data:
 // URL, blocks: [{id, label, url}]}; the text of its blocks is in the
 // article's aligned data (data: blocks.json, both languages, one file for
@@ -11,8 +11,6 @@
 // the page's order (newest first), so that a large archive shows results
 // before its last article arrives; an article included in the page carries
 // its text and costs no request.
-import { prepareGlossary } from "./glossary.js";
-
 // readPageData returns the page's search data block, or null.
 export function readPageData() {
   const el = document.getElementById("search-data");
@@ -93,10 +91,8 @@ export function createStore(page) {
     return state;
   }
 
-  let glossary = null;
   return {
     articles,
-    glossary: () => (glossary = glossary || get(page.glossary).then(prepareGlossary)),
     t2s: () => (page.t2s ? get(page.t2s) : Promise.resolve(null)),
     // title returns the title of a page of the loaded articles.
     title(url) {

@@ -12,7 +12,11 @@
 // short task: the first screen of a new query (firstScreen results) at
 // once, then batch results a frame. When the results change (more data
 // arrived), a result shown before that shows the same stays on the page,
-// moved if its place changed; only new or changed results are made. A page
+// moved if its place changed; only new or changed results are made. While
+// the query stays the same, no result on the page moves for data that
+// arrives later: the pages with results on the page keep their order, and
+// pages that arrive later (other articles of a large archive) come after
+// them, in rank order, whatever their rank. A page
 // asked for with "show more" is rendered at once, and its first result
 // takes the focus.
 import { excerpt } from "./snippet.js";
@@ -58,11 +62,16 @@ export function createView(container, options) {
   let run = 0; // bumped by every show(), so that an older update stops
   let gate = null; // pending until the frame after the last batch was rendered
   let button = null;
-  // tail stays after the results: the "show more" button, then the notes
-  // given to note() (added at the end, they move nothing on screen).
+  let shownQuery = null; // the query of the results on the page
+  // tail stays after the results: the "show more" button, which is there
+  // only once the results of a page are all on it.
   const tail = el("div", { class: "search-tail" });
-  const noteEl = el("p", { class: "search-note" });
   container.append(tail);
+  // The note given to note() is the list's first child, before the
+  // results: the results put on the page after it do not move it, and
+  // it moves nothing on the page before the list.
+  const noteEl = el("p", { class: "search-note" });
+  const start = () => (noteEl.parentNode === container ? noteEl.nextSibling : container.firstChild);
 
   const badge = (lang) => el("span", { class: "search-lang", lang: locale[lang] }, messages["search_lang_" + lang]);
 
@@ -161,7 +170,7 @@ export function createView(container, options) {
       if (e.group.page !== page) {
         page = e.group.page;
         const s = sections.get(page);
-        const at = section ? section.nextSibling : container.firstChild;
+        const at = section ? section.nextSibling : start();
         if (s.section !== at) container.insertBefore(s.section, at);
         if (s.title !== e.group.title) s.link.textContent = s.title = e.group.title;
         section = s.section;
@@ -223,11 +232,18 @@ export function createView(container, options) {
   }
 
   return {
-    // show displays ranked groups; secondaryOf(result) gives the match or
-    // block to show beside it, or null. Resolves when the first page is
-    // rendered.
-    show(groups, secondaryOf) {
+    // show displays ranked groups of the results of query; secondaryOf(
+    // result) gives the match or block to show beside it, or null.
+    // Resolves when the first page is rendered.
+    show(groups, secondaryOf, query) {
       const my = ++run;
+      if (query === shownQuery && sections.size) {
+        // The pages on the page first, where they are; then the others.
+        const at = new Map([...container.children].map((c, i) => [c, i]));
+        const place = (g) => (sections.has(g.page) ? at.get(sections.get(g.page).section) : Infinity);
+        groups = groups.map((g, i) => [place(g), i, g]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+      }
+      shownQuery = query;
       entries = [];
       for (const g of groups) for (const result of g.results) entries.push({ group: g, result, secondaryOf });
       target = entries.length ? Math.max(options.pageSize(), Math.min(target, entries.length)) : options.pageSize();
@@ -235,6 +251,7 @@ export function createView(container, options) {
     },
     clear() {
       run++;
+      shownQuery = null;
       items.clear();
       sections.clear();
       entries = [];
@@ -243,11 +260,12 @@ export function createView(container, options) {
       tail.replaceChildren();
       container.replaceChildren(tail);
     },
-    // note shows text after the results ("" removes it).
+    // note shows text before the results ("" removes it).
     note(text) {
       if (noteEl.textContent !== text) noteEl.textContent = text;
-      if (text) tail.append(noteEl);
-      else noteEl.remove();
+      if (text) {
+        if (container.firstChild !== noteEl) container.prepend(noteEl);
+      } else noteEl.remove();
     },
     links: () => [...container.querySelectorAll("a.search-hit-link")],
   };

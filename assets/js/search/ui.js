@@ -1,19 +1,26 @@
 // ui.js: the search page (layouts/search.html). Reads ?q= (and ?both=1),
 // runs the query as data arrives, shows the count and the results, keeps
-// the address and the tab title in step with the box, and moves through the
-// results with the keyboard: "/" focuses the box, ↓ ↑ move, Escape returns.
+// the address, the tab title and the language switch (which opens the
+// other search page with the query) in step with the box, and moves through
+// the results with the keyboard: "/" focuses the box, ↓ ↑ move, Escape
+// returns.
 //
 // A query runs as soon as the page's own data allows: a query in the page's
-// language shows its first results from the data included in the page;
-// other articles, the other language and the glossary (glossary.js) are
-// fetched as the query needs them, and the results grow as they arrive.
+// language shows its first results from the data included in the page and
+// the glossary built into the script (glossary.js: the terms a query names
+// are known at once); other articles and the other language are fetched as
+// the query needs them. The first results wait for the first batch of
+// every language the query loads (they are fetched together), so that
+// none of them ranks above a result already shown or changes it; later
+// batches (a large archive) add results after those shown.
 // For tests and benchmarks the page records, on <html>: data-search-first-ms
 // (when the first result was shown), data-search-q and data-search-done
 // (which query the results show, once complete); and the performance mark
 // "search-start" when the script starts.
+import { search as built } from "@params";
 import { readPageData, createStore } from "./data.js";
 import { planQuery, languages } from "./plan.js";
-import { computeForms, termsNamed } from "./glossary.js";
+import { computeForms, prepareGlossary, termsNamed } from "./glossary.js";
 import { searchLanguage } from "./engine.js";
 import { mergeMatches } from "./results.js";
 import { rankResults } from "./rank.js";
@@ -33,7 +40,7 @@ export function init() {
   const out = document.getElementById("search-results");
   const root = document.documentElement;
   const pageLang = page.lang;
-  const messages = page.messages;
+  const messages = built.messages;
   const locale = {};
   for (const a of document.querySelectorAll("link[rel=alternate][hreflang]")) {
     const tag = a.hreflang;
@@ -45,7 +52,7 @@ export function init() {
   const store = createStore(page);
   const view = createView(out, { pageLang, messages, locale, pageSize: () => +form.dataset.pageSize || 50 });
   let seq = 0;
-  let loadedGlossary = null;
+  let glossary = null; // prepared at the first query
 
   // block returns the block of an article in a language, if loaded.
   function blockIn(lang, article, id) {
@@ -71,7 +78,7 @@ export function init() {
     if (status.textContent !== text) status.textContent = text;
   };
 
-  // showNote says, after the results, which glossary terms the query
+  // showNote says, before the results, which glossary terms the query
   // named and so was also searched for (at most five).
   function showNote(named) {
     const terms = named.slice(0, 5).map((t) => t.zh + " = " + t.en[0]);
@@ -91,27 +98,14 @@ export function init() {
     }
     const withBoth = both.checked;
     const live = () => my === seq;
-    let named = [];
+    // Beside a result: the block in the page's language when it was found
+    // only in the other; the block in the other language when the query is
+    // written in it, or with "both languages".
+    const other = languages.find((l) => l !== pageLang);
+    const showOther = withBoth || writtenIn(query) === other;
+    glossary = glossary || prepareGlossary(built.glossary);
     let t2s = null;
     let t2sTried = false;
-    // A glossary an earlier query loaded is used from the start, so that
-    // the same query again shows its results once, not first without the
-    // terms it names.
-    let glossary = loadedGlossary;
-    let glossaryReady = !!glossary;
-    let glossaryLoad = glossary ? Promise.resolve(glossary) : null;
-    // The glossary is fetched at once for a query in the other language
-    // (its data is fetched anyway), and for a query in the page's language
-    // only once its first results are shown: they need no request.
-    const loadGlossary = () =>
-      (glossaryLoad =
-        glossaryLoad ||
-        store
-          .glossary()
-          .then((g) => (glossary = loadedGlossary = g))
-          .catch(() => null)
-          .finally(() => (glossaryReady = true)));
-    if (withBoth || (writtenIn(query) || pageLang) !== pageLang) loadGlossary();
     let first = true;
     try {
       // The search starts in a task of its own, apart from the script's.
@@ -120,19 +114,24 @@ export function init() {
       for (;;) {
         // Each step starts a new task when the slice is used up.
         const pause = slicer(live);
-        // The glossary terms the query names, once the glossary is here.
-        named = [];
-        if (glossary) {
-          await computeForms(glossary, writtenIn(query) === "zh" ? "zh" : "en", pause);
-          named = termsNamed(glossary, query, t2s);
-        }
+        // The glossary terms the query names.
+        await computeForms(glossary, writtenIn(query) === "zh" ? "zh" : "en", pause);
+        const named = termsNamed(glossary, query, t2s);
         const plan = planQuery(query, pageLang, withBoth, named);
         const langs = Object.keys(plan);
         // The page's language is loaded too, to show a block found in the
         // other language beside its text in the page's language.
         const load = [...new Set([...langs, pageLang])].map((l) => store.articles(l));
-        const waits = load.filter((s) => !s.complete).map((s) => s.more());
-        if (!glossaryReady && glossaryLoad) waits.push(glossaryLoad);
+        // The first results wait for the first batch of the languages that
+        // can change them: the page's language (its results rank first),
+        // and the other when its blocks are shown beside the results; they
+        // are requested together, at once. Otherwise the other language
+        // only adds results ranked after them, and is fetched once they
+        // are shown (or when there are none).
+        const needed = showOther ? load : [store.articles(pageLang)];
+        const ready = needed.every((s) => s.complete || s.loaded.length > 0);
+        for (const s of first ? needed : load) if (!s.complete) s.more();
+        const complete = load.every((s) => s.complete);
         await pause();
         // Search what is loaded (the page's own data at first).
         const matches = [];
@@ -140,31 +139,23 @@ export function init() {
         if (my !== seq) return;
         await pause();
         const results = mergeMatches(matches, pageLang);
-        // Complete once nothing is loading and the glossary is here (a query
-        // in the page's language fetches it only after its first results).
-        const complete = !waits.length && glossaryReady;
         if (complete && !t2sTried && writtenIn(query) === "zh" && !matches.some((m) => m.lang === "zh")) {
           // No Chinese match: try again with traditional characters folded.
           t2sTried = true;
           t2s = await store.t2s();
           continue;
         }
-        if (results.length || complete) {
+        if ((results.length && (ready || !first)) || complete) {
           const groups = rankResults(results, pageLang, (u) => store.title(u));
           await pause();
           setStatus(statusText(results, groups) + (complete ? "" : " " + messages.search_loading));
           showNote(named);
-          // Beside a result: the block in the page's language when it was
-          // found only in the other; the block in the other language when
-          // the query is written in it, or with "both languages".
-          const other = languages.find((l) => l !== pageLang);
-          const showOther = withBoth || writtenIn(query) === other;
           const secondaryOf = (r) => {
             const m = r.matches[r.primary];
             const lang = r.primary !== pageLang ? pageLang : showOther ? other : null;
             return lang && (r.matches[lang] || blockIn(lang, m.article, m.block.id));
           };
-          const shown = view.show(groups, secondaryOf);
+          const shown = view.show(groups, secondaryOf, query + (withBoth ? "\n" : ""));
           if (first && results.length) {
             first = false;
             root.dataset.searchFirstMs = String(performance.now());
@@ -173,8 +164,9 @@ export function init() {
           if (my !== seq) return;
         } else setStatus(messages.search_loading);
         if (complete) break;
-        if (!glossaryLoad) waits.push(loadGlossary());
-        await Promise.race(waits);
+        // Wait for the next batch, unless one arrived during the search.
+        const pending = load.filter((s) => !s.complete).map((s) => s.more());
+        if (pending.length) await Promise.race(pending);
         if (my !== seq) return;
         const err = load.find((s) => s.error);
         if (err) throw err.error;
@@ -188,17 +180,27 @@ export function init() {
     }
   }
 
+  // withQuery returns href with the query in the box and "both languages".
+  const withQuery = (href) => {
+    const u = new URL(href, location.href);
+    const q = input.value.trim();
+    if (q) u.searchParams.set("q", q);
+    else u.searchParams.delete("q");
+    if (both.checked) u.searchParams.set("both", "1");
+    else u.searchParams.delete("both");
+    return u.href;
+  };
+  // The language switch opens the other search page with the query.
+  const switches = [...document.querySelectorAll("a[data-lang-switch]")].map((a) => [a, a.getAttribute("href")]);
+  const carryQuery = () => {
+    for (const [a, href] of switches) a.href = withQuery(href);
+  };
   let urlTimer = 0;
   function updateURL() {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
-      const u = new URL(location.href);
-      const q = input.value.trim();
-      if (q) u.searchParams.set("q", q);
-      else u.searchParams.delete("q");
-      if (both.checked) u.searchParams.set("both", "1");
-      else u.searchParams.delete("both");
-      history.replaceState(history.state, "", u);
+      history.replaceState(history.state, "", withQuery(location.href));
+      carryQuery();
     }, 250);
   }
   let inputTimer = 0;
@@ -244,5 +246,6 @@ export function init() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   both.checked = params.get("both") === "1";
+  carryQuery();
   if (input.value.trim()) run(input.value);
 }

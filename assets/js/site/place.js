@@ -48,12 +48,11 @@ export function currentPlace() {
   return best;
 }
 
-// withPlace returns href pointing at place (and carrying the search query
-// on a search page).
+// withPlace returns href pointing at place. (On the search page, whose
+// script does not load this module, the switch carries the query instead:
+// search/ui.js.)
 export function withPlace(href, place) {
   const u = new URL(href, location.href);
-  const q = new URLSearchParams(location.search).get("q");
-  if (q && document.getElementById("search-form")) u.searchParams.set("q", q);
   if (place) u.hash = place;
   return u.href;
 }

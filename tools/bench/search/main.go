@@ -646,14 +646,17 @@ func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Bl
 	if err != nil {
 		return m, err
 	}
+	// The search's files: its script, each article's search data and its
+	// aligned text (blocks.json, which the search fetches for its text),
+	// the glossary and the traditional→simplified map.
 	for _, p := range paths {
-		if strings.HasSuffix(p, "search.json") || strings.HasPrefix(p, "/search/") || (strings.HasPrefix(p, "/js/") && strings.Contains(p, "search")) {
+		if strings.HasSuffix(p, "search.json") || strings.HasSuffix(p, "/blocks.json") || strings.HasPrefix(p, "/search/") || (strings.HasPrefix(p, "/js/") && strings.Contains(p, "search")) {
 			m.bytes += sizes.size(p)
 		}
 	}
 	// The search data in the page itself (the JSON data block #search-data:
-	// the list of articles, the newest article's data, the UI text) is
-	// counted too, compressed on its own, though it comes with the page.
+	// the list of articles, the newest article's data) is counted too,
+	// compressed on its own, though it comes with the page.
 	m.inPage = sizes.inline(lang)
 	m.bytes += m.inPage
 	m.warmMs, err = chromedp.Run(tab, chromedp.Evaluate[float64](`new Promise(res => {
