@@ -216,6 +216,7 @@ func TestCSVCell(t *testing.T) {
 func FuzzBlockHTML(f *testing.F) {
 	f.Add(tricky)
 	f.Add("a <script>x</script> &amp; &#34;")
+	f.Add("{glossary}#x {label:p1} {")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8Valid(s) || strings.ContainsRune(s, 0) || strings.ContainsRune(s, '\r') {
 			return
@@ -229,6 +230,32 @@ func FuzzBlockHTML(f *testing.F) {
 		}
 		if len(nodes) != 1 || text(nodes[0]) != s {
 			t.Fatalf("%q renders as %q", s, h)
+		}
+		// No text can make a slot the templates fill in.
+		if strings.Contains(h, "{") {
+			t.Fatalf("%q renders with a brace: %q", s, h)
+		}
+		// The parallel rows: the text reads back in both cells, and the
+		// row's label slot is the only brace.
+		d := &Data{Slug: "a", Blocks: []DataBlock{{ID: "p1", Kind: "paragraph", HTML: &Pair{},
+			Sentences: []DataSentence{{ID: "p1.1", ZH: s, EN: s}}}}}
+		rows := string(ParallelRows(d, "en").Data)
+		if strings.Count(rows, "{") != 1 || !strings.Contains(rows, LabelSlot("p1")) {
+			t.Fatalf("%q: parallel rows with a brace besides the label slot: %q", s, rows)
+		}
+		table := &html.Node{Type: html.ElementNode, Data: "tbody", DataAtom: atom.Tbody}
+		trs, err := html.ParseFragment(strings.NewReader(strings.TrimSuffix(rows, "\n")), table)
+		if err != nil || len(trs) != 1 {
+			t.Fatalf("%q: parallel rows parse as %d nodes (%v): %q", s, len(trs), err, rows)
+		}
+		var cells []string
+		for c := trs[0].FirstChild; c != nil; c = c.NextSibling {
+			if c.Data == "td" {
+				cells = append(cells, text(c))
+			}
+		}
+		if len(cells) != 2 || cells[0] != s || cells[1] != s {
+			t.Fatalf("%q: parallel cells read %q", s, cells)
 		}
 	})
 }

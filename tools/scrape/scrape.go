@@ -77,7 +77,11 @@ func sentences(id, text string) []article.Sentence {
 func (p *parser) header(a *article.Article) error {
 	l, ok := p.next()
 	if ok && l.kind == lineText && isBreadcrumb(l.text) {
-		b := oneLine(article.KindSeries, "series", l, series(l.text))
+		name := series(l.text)
+		if name == "" {
+			return errorf(p.file, l.n, "breadcrumb %q ends without a column: expected the column's name after the last \">\" (首页 > … > 栏目)", l.text)
+		}
+		b := oneLine(article.KindSeries, "series", l, name)
 		a.Series = &b
 		l, ok = p.next()
 	}

@@ -201,6 +201,8 @@ func TestParseErrors(t *testing.T) {
 		{"CR-only line ends", "标题\r发布日期:2022-07-15\r开头。\r", "x.txt:1:3: carriage return (U+000D) without a line feed: expected LF or CRLF line ends (old Mac line ends are not supported)"},
 		{"second BOM", "\uFEFF标题\n\uFEFF发布日期:2022-07-15\n", "x.txt:2:1: byte order mark (U+FEFF) in the middle of the file: expected it only at the very start, once (was a file pasted into another?)"},
 		{"too big", strings.Repeat("段", MaxSourceBytes/3+1), "x.txt: file is 524289 bytes, over the limit of 524288 bytes: split it, or raise the limit if the article really is that long"},
+		{"breadcrumb without a column", "首页 > 栏目 >\n标题\n发布日期:2022-07-15\n", "x.txt:1: breadcrumb \"首页 > 栏目 >\" ends without a column: expected the column's name after the last \">\" (首页 > … > 栏目)"},
+		{"breadcrumb of the root alone", "\uFEFF首页0>\n题0\n发布日期:0000-01-01", "x.txt:1: breadcrumb \"首页0>\" ends without a column: expected the column's name after the last \">\" (首页 > … > 栏目)"},
 		{"no title", "首页 > 栏目\n\n发布日期:2022-07-15 信息来源: 杂志\n", "x.txt:3: missing title: expected the title line before the date line"},
 		{"no date", "首页 > 栏目\n\n标题\n\n段落。\n", "x.txt:5: expected the date line \"发布日期:YYYY-MM-DD 信息来源:…\", found \"段落。\""},
 		{"date at end", "标题\n", "x.txt:1: missing date: expected the date line \"发布日期:YYYY-MM-DD 信息来源:…\" after the title"},
