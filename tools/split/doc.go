@@ -10,8 +10,9 @@
 // gettext entry per block: msgctxt is the block id, msgid the Chinese text,
 // msgstr the English), split writes:
 //
-//	content/zh/<slug>/        the Chinese pages: _index.md (the article: metadata
-//	content/en/<slug>/        and whole text), section-N.md, parallel.md
+//	content/zh/<slug>/        the Chinese pages: _index.md (the article), section-N.md,
+//	content/en/<slug>/        parallel.md: front matter only (the text is in the data)
+//	content/zh/<slug>/blocks.json, blocks.csv  the aligned downloads
 //	data/articles/<slug>.json the aligned blocks, both languages, with their HTML
 //	data/articles/<slug>.parallel.<lang>.html  the rows of the parallel page
 //	source/<slug>/messages.pot the translation template, for msgmerge, Poedit, Weblate
