@@ -146,6 +146,28 @@ func jsString(s string) string {
 	return string(b)
 }
 
+// probed opens the search page for q in a new tab (at viewport vp, unless
+// nil) with probe evaluated before any of the page's scripts, and waits
+// until the results are complete.
+func (f *fixture) probed(t *testing.T, vp *sitetest.Viewport, probe, lang, q string, both bool) *sitetest.Tab {
+	t.Helper()
+	tab := sitetest.NewTab(t, f.browser)
+	if vp != nil {
+		tab.Viewport(t, *vp)
+	}
+	tab.Do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe})
+		return err
+	}))
+	u := f.base + lang + "/search/?q=" + url.QueryEscape(q)
+	if both {
+		u += "&both=1"
+	}
+	tab.Navigate(t, u)
+	tab.WaitFor(t, waitDone(0))
+	return tab
+}
+
 func (f *fixture) open(t *testing.T, lang, query string) *sitetest.Tab {
 	t.Helper()
 	tab := sitetest.NewTab(t, f.browser)
@@ -624,17 +646,7 @@ func testLongTasks(t *testing.T, f *fixture) {
 		{"zh", "common prosperity", false}, {"zh", "common prosperity", true}, {"en", "the", false}, {"zh", "舟山", false},
 		{"zh", "发展", true}} {
 		name := fmt.Sprintf("%s %q both=%v", c.lang, c.q, c.both)
-		tab := sitetest.NewTab(t, f.browser)
-		tab.Do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: sliceProbe})
-			return err
-		}))
-		u := f.base + c.lang + "/search/?q=" + url.QueryEscape(c.q)
-		if c.both {
-			u += "&both=1"
-		}
-		tab.Navigate(t, u)
-		tab.WaitFor(t, waitDone(0))
+		tab := f.probed(t, nil, sliceProbe, c.lang, c.q, c.both)
 		type batchRec struct{ Frame, Items, Elements, Yields int }
 		type probe struct {
 			Batches            []batchRec
@@ -755,18 +767,7 @@ func testLayoutShift(t *testing.T, f *fixture) {
 		{"en", "zhoushan", false}, {"zh", "舟山", false}, {"en", "the", false}, {"en", "gongtong", false},
 		{"zh", "发展", true}} {
 		name := fmt.Sprintf("%s %q both=%v", c.lang, c.q, c.both)
-		tab := sitetest.NewTab(t, f.browser)
-		tab.Viewport(t, sitetest.Viewport{Name: "Lighthouse's phone", Width: 412, Height: 823, Scale: 1.75, Mobile: true})
-		tab.Do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: shiftProbe})
-			return err
-		}))
-		u := f.base + c.lang + "/search/?q=" + url.QueryEscape(c.q)
-		if c.both {
-			u += "&both=1"
-		}
-		tab.Navigate(t, u)
-		tab.WaitFor(t, waitDone(0))
+		tab := f.probed(t, &sitetest.Viewport{Name: "Lighthouse's phone", Width: 412, Height: 823, Scale: 1.75, Mobile: true}, shiftProbe, c.lang, c.q, c.both)
 		type probe struct {
 			Shift           float64
 			Seen            int
