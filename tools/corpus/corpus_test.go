@@ -366,12 +366,7 @@ func checkHTML(t *testing.T, s *site) {
 	// browser parses it): markup characters in the text stay text. A
 	// sentence not yet translated reads in Chinese on the English page.
 	for _, slug := range s.slugs {
-		var data struct {
-			Blocks []struct {
-				Kind      string
-				Sentences []struct{ ID, ZH, EN string }
-			}
-		}
+		var data struct{ Blocks []dataBlock }
 		if err := json.Unmarshal([]byte(s.read(t, "zh/"+slug+"/blocks.json")), &data); err != nil {
 			t.Fatal(err)
 		}
@@ -419,7 +414,74 @@ func checkHTML(t *testing.T, s *site) {
 				t.Errorf("%s: no sentences", slug)
 			}
 			checkParallel(t, lang, slug, s.read(t, lang+"/"+slug+"/parallel/index.html"), data.Blocks)
+			checkSections(t, s, lang, slug, data.Blocks)
 		}
+	}
+}
+
+// dataBlock is a block of an article's blocks.json, as the checks read it.
+type dataBlock struct {
+	ID, Kind, Section string
+	Sentences         []struct{ ID, ZH, EN string }
+}
+
+// checkSections checks that each section page holds the text of its
+// section, all of it and nothing else: the sentences of its paragraphs
+// and list items, in order, under its heading; and a notice when the
+// section has none.
+func checkSections(t *testing.T, s *site, lang, slug string, blocks []dataBlock) {
+	sentence := map[string]bool{}
+	want := map[string][]string{}
+	var sections []string
+	for _, b := range blocks {
+		for _, sn := range b.Sentences {
+			sentence[sn.ID] = true
+		}
+		switch {
+		case b.Kind == "heading":
+			sections = append(sections, b.ID)
+			want[b.ID] = nil
+		case b.Section != "" && (b.Kind == "paragraph" || b.Kind == "item"):
+			for _, sn := range b.Sentences {
+				want[b.Section] = append(want[b.Section], sn.ID)
+			}
+		}
+	}
+	for _, sec := range sections {
+		name := lang + "/" + slug + "/section-" + strings.TrimPrefix(sec, "s") + "/index.html"
+		page := s.read(t, name)
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var have []string
+		var heading bool
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if id := attr(n, "id"); n.Type == html.ElementNode && sentence[id] {
+				if id == sec && n.Data == "h1" {
+					heading = true
+				} else {
+					have = append(have, id)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		if !heading {
+			t.Errorf("%s: no <h1 id=%s>", name, sec)
+		}
+		if !slices.Equal(have, want[sec]) {
+			t.Errorf("%s: sentences %v, want those of %s: %v", name, have, sec, want[sec])
+		}
+		if notice := strings.Contains(page, `class=notice>`); notice != (len(want[sec]) == 0) {
+			t.Errorf("%s: empty-part notice %v with %d sentences", name, notice, len(want[sec]))
+		}
+	}
+	if len(sections) == 0 {
+		t.Logf("%s/%s: no sections", lang, slug)
 	}
 }
 
@@ -427,10 +489,7 @@ func checkHTML(t *testing.T, s *site) {
 // labelled, with a cell per language holding the block's sentences in
 // order, each reading exactly as in the data; the sentences of the page's
 // language carry their ids (paragraphs and items), the others none.
-func checkParallel(t *testing.T, lang, slug, page string, blocks []struct {
-	Kind      string
-	Sentences []struct{ ID, ZH, EN string }
-}) {
+func checkParallel(t *testing.T, lang, slug, page string, blocks []dataBlock) {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {

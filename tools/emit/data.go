@@ -45,8 +45,10 @@ type DataBlock struct {
 	Lead      *Pair          `json:"lead,omitempty"`    // the lead sentence, when the block has one
 	Sentences []DataSentence `json:"sentences"`
 	// HTML is the inner HTML of a paragraph or list item in each language
-	// (see blockHTML); glossary links point at GlossaryURL.
-	HTML    *Pair    `json:"html,omitempty"`
+	// (see blockHTML); glossary links point at GlossaryURL. It is not in
+	// the data file: the pages read it from the body and parallel files the
+	// splitter writes from it (Body, ParallelRows).
+	HTML    *Pair    `json:"-"`
 	Terms   []string `json:"terms,omitempty"` // glossary term ids the Chinese contains
 	Pending bool     `json:"pending,omitempty"`
 }

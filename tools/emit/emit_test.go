@@ -237,7 +237,7 @@ func FuzzBlockHTML(f *testing.F) {
 		}
 		// The parallel rows: the text reads back in both cells, and the
 		// row's label slot is the only brace.
-		d := &Data{Slug: "a", Blocks: []DataBlock{{ID: "p1", Kind: "paragraph", HTML: &Pair{},
+		d := &Data{Slug: "a", Blocks: []DataBlock{{ID: "p1", Kind: "paragraph", HTML: &Pair{h, h},
 			Sentences: []DataSentence{{ID: "p1.1", ZH: s, EN: s}}}}}
 		rows := string(ParallelRows(d, "en").Data)
 		if strings.Count(rows, "{") != 1 || !strings.Contains(rows, LabelSlot("p1")) {
@@ -256,6 +256,16 @@ func FuzzBlockHTML(f *testing.F) {
 		}
 		if len(cells) != 2 || cells[0] != s || cells[1] != s {
 			t.Fatalf("%q: parallel cells read %q", s, cells)
+		}
+		// The body: the text reads back in the paragraph, whose label slot
+		// is the only brace.
+		body := string(Body(d, "en").Data)
+		if strings.Count(body, "{") != 1 || !strings.Contains(body, LabelSlot("p1")) {
+			t.Fatalf("%q: body with a brace besides the label slot: %q", s, body)
+		}
+		ps, err := html.ParseFragment(strings.NewReader(body), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+		if err != nil || len(ps) != 3 || ps[1].Data != "p" || text(ps[1]) != LabelSlot("p1")+s {
+			t.Fatalf("%q: body parses as %d nodes (%v): %q", s, len(ps), err, body)
 		}
 	})
 }

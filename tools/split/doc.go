@@ -13,7 +13,8 @@
 //	content/zh/<slug>/        the Chinese pages: _index.md (the article), section-N.md,
 //	content/en/<slug>/        parallel.md: front matter only (the text is in the data)
 //	content/zh/<slug>/blocks.json, blocks.csv  the aligned downloads
-//	data/articles/<slug>.json the aligned blocks, both languages, with their HTML
+//	data/articles/<slug>.json the aligned blocks, both languages
+//	data/articles/<slug>.body.<lang>.html      the text of the article and part pages
 //	data/articles/<slug>.parallel.<lang>.html  the rows of the parallel page
 //	source/<slug>/messages.pot the translation template, for msgmerge, Poedit, Weblate
 //

@@ -21,6 +21,8 @@ func TestRun(t *testing.T) {
 	// each folder's files in order, its marker after them.
 	want := `split: stale: source/a/messages.pot: missing
 split: stale: data/articles/_terms.json: missing
+split: stale: data/articles/a.body.en.html: missing
+split: stale: data/articles/a.body.zh.html: missing
 split: stale: data/articles/a.json: missing
 split: stale: data/articles/a.parallel.en.html: missing
 split: stale: data/articles/a.parallel.zh.html: missing
@@ -35,16 +37,16 @@ split: stale: content/en/a/_index.md: missing
 split: stale: content/en/a/parallel.md: missing
 split: stale: content/en/a/section-1.md: missing
 split: stale: content/en/a/.split-generated: missing
-split: 16 file(s) stale: run go run ./tools/split and commit the result
+split: 18 file(s) stale: run go run ./tools/split and commit the result
 `
 	if code, _, stderr := split(dir, "-check"); code != 1 || stderr != want {
 		t.Fatalf("-check before writing: exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
-	if code, stdout, stderr := split(dir); code != 0 || stdout != "split: 1 article(s), 16 file(s) written or removed\n" {
+	if code, stdout, stderr := split(dir); code != 0 || stdout != "split: 1 article(s), 18 file(s) written or removed\n" {
 		t.Fatalf("exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 	}
 	for _, f := range []string{"content/zh/a/_index.md", "content/en/a/section-1.md", "content/zh/a/parallel.md", "content/zh/a/blocks.csv",
-		"content/zh/a/" + Marker, "content/en/a/" + Marker, "data/articles/a.json", "data/articles/a.parallel.zh.html", "data/articles/a.parallel.en.html", "data/articles/_terms.json", "data/articles/" + Marker, "source/a/messages.pot"} {
+		"content/zh/a/" + Marker, "content/en/a/" + Marker, "data/articles/a.json", "data/articles/a.parallel.zh.html", "data/articles/a.parallel.en.html", "data/articles/a.body.zh.html", "data/articles/a.body.en.html", "data/articles/_terms.json", "data/articles/" + Marker, "source/a/messages.pot"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Error(err)
 		}

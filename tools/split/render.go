@@ -315,6 +315,7 @@ func checkSite(f fsys, root string, slugs []string, writing bool) *siteCheck {
 		s.dataNames = append(s.dataNames, path.Base(emit.DataFile(slug)))
 		for _, lang := range emit.Langs {
 			s.dataNames = append(s.dataNames, path.Base(emit.ParallelFile(slug, lang)))
+			s.dataNames = append(s.dataNames, path.Base(emit.BodyFile(slug, lang)))
 		}
 		for _, lang := range emit.Langs {
 			current[emit.ContentDir(lang, slug)] = true
@@ -373,7 +374,7 @@ type rendered struct {
 
 	// What place found.
 	pot     staleFile   // source/<slug>/messages.pot
-	data    []staleFile // data/articles/<slug>.json and <slug>.parallel.<lang>.html
+	data    []staleFile // data/articles/<slug>.json, <slug>.body.<lang>.html and <slug>.parallel.<lang>.html
 	stale   []string    // the article's folders' lines for -check
 	removes []string    // files no longer generated
 	failed  failures
@@ -511,7 +512,7 @@ func renderArticle(root, slug string, g *glossary.Glossary, allowPending bool, t
 	r.model = emit.Aligned(r.zh, r.en, src, g)
 	r.files = append(r.files, files([]emit.File{emit.ArticleData(r.model)})...)
 	for _, lang := range emit.Langs {
-		r.files = append(r.files, files([]emit.File{emit.ParallelRows(r.model, lang)})...)
+		r.files = append(r.files, files([]emit.File{emit.ParallelRows(r.model, lang), emit.Body(r.model, lang)})...)
 	}
 	r.files = append(r.files, files(emit.Downloads(r.model))...)
 	r.files = append(r.files, fileOut{Path: path.Join(sourceDir, slug, templateFile), Data: translate.Template(r.zh, src)})
