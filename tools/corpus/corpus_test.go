@@ -351,6 +351,12 @@ func checkHTML(t *testing.T, s *site) {
 				if strings.Contains(" "+attr(n, "class")+" ", " label ") && n.NextSibling == nil {
 					t.Errorf("%s: label %q labels nothing", rel, text(n))
 				}
+				// The original is never awaiting its translation: text is
+				// marked pending only where the English is expected (the
+				// translation's pages, the English column of a parallel page).
+				if strings.Contains(" "+attr(n, "class")+" ", " pending ") && inheritedLang(n.Parent) != "en" {
+					t.Errorf("%s: <%s id=%q> marked pending outside the English text", rel, n.Data, attr(n, "id"))
+				}
 			}
 			if n.Type == html.TextNode && (n.Parent == nil || n.Parent.Data != "script") && leaks.MatchString(n.Data) {
 				t.Errorf("%s: template output leaks into the text: %q", rel, n.Data)
@@ -417,6 +423,17 @@ func checkHTML(t *testing.T, s *site) {
 			checkSections(t, s, lang, slug, data.Blocks)
 		}
 	}
+}
+
+// inheritedLang is the language of n's text: the lang attribute of n or of
+// its nearest ancestor that has one.
+func inheritedLang(n *html.Node) string {
+	for ; n != nil; n = n.Parent {
+		if l := attr(n, "lang"); n.Type == html.ElementNode && l != "" {
+			return l
+		}
+	}
+	return ""
 }
 
 // dataBlock is a block of an article's blocks.json, as the checks read it.

@@ -40,9 +40,9 @@ func PageSlot(id string) string { return "{page:" + id + "}" }
 // the two cannot drift apart. The labels are slots (LabelSlot), which the
 // pages fill from the one rule for labels (utils/block-label.html), as
 // they fill the glossary's URL (GlossaryURL) and the section pages'
-// (PageSlot). A pending block (its translation missing) has the class
-// "pending"; a heading whose translation is missing is in Chinese and says
-// so with lang.
+// (PageSlot). On a translation's page, a pending block (its translation
+// missing) has the class "pending", and a heading whose translation is
+// missing is in Chinese and says so with lang.
 //
 // The body is written here, once per article, rather than by a template
 // loop over every block on every page of the article on every build.
@@ -64,8 +64,11 @@ func Body(d *Data, lang string) File {
 			section = ""
 		}
 	}
+	// Only a translation's page shows a block as pending: the original is
+	// never awaiting its own translation.
+	translation := lang != Langs[0]
 	pending := func(b *DataBlock) string {
-		if b.Pending {
+		if b.Pending && translation {
 			return ` class="pending"`
 		}
 		return ""
@@ -83,7 +86,7 @@ func Body(d *Data, lang string) File {
 		}
 		if b.Kind == "heading" {
 			s.WriteString("\n" + `<h2 id="` + b.ID + `" class="part-h"`)
-			if len(b.Sentences) > 0 && b.Sentences[0].Pending {
+			if translation && len(b.Sentences) > 0 && b.Sentences[0].Pending {
 				s.WriteString(` lang="` + HTMLLang(Langs[0]) + `"`)
 			}
 			text := b.Text.ZH

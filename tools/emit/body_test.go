@@ -10,7 +10,7 @@ import (
 // label and page slots before its section's marks, a list opened with its
 // label and closed before the next block (and before its section's end
 // mark), an empty section, the closing after the last section, the pending
-// marks, and the heading's text escaped so that it can be neither markup
+// marks (on the translation's page only), and the heading's text escaped so that it can be neither markup
 // nor a slot.
 func TestBody(t *testing.T) {
 	d := &Data{Slug: "a", Blocks: []DataBlock{
@@ -34,9 +34,9 @@ func TestBody(t *testing.T) {
 	}{
 		{"zh", "\n" + `<p id="p1"><a class="pn" href="#p1">{label:p1}</a><span id="p1.1">开头。</span></p>` +
 			"\n" + `<h2 id="s1" class="part-h"><span class="part-n">{label:s1}</span> <a href="{page:s1}">一&lt;b&gt;&#123;page:s1}</a></h2><!--s1-->` +
-			"\n" + `<p id="p2" class="pending"><a class="pn" href="#p2">{label:p2}</a>甲</p>` +
+			"\n" + `<p id="p2"><a class="pn" href="#p2">{label:p2}</a>甲</p>` +
 			`<div class="list"><a class="pn" href="#p3">{label:p3}</a><ol id="p3"><li id="p3-1">一是</li><li id="p3-2">二是</li></ol></div><!--/s1-->` +
-			"\n" + `<h2 id="s2" class="part-h" lang="zh-Hans"><span class="part-n">{label:s2}</span> <a href="{page:s2}">二</a></h2><!--s2--><!--/s2-->` +
+			"\n" + `<h2 id="s2" class="part-h"><span class="part-n">{label:s2}</span> <a href="{page:s2}">二</a></h2><!--s2--><!--/s2-->` +
 			"\n" + `<h2 id="s3" class="part-h"><span class="part-n">{label:s3}</span> <a href="{page:s3}">三</a></h2><!--s3-->` +
 			`<div class="list"><a class="pn" href="#p4">{label:p4}</a><ol id="p4"><li id="p4-1">乙</li></ol></div><!--/s3-->` +
 			"\n" + `<p id="p5"><a class="pn" href="#p5">{label:p5}</a>结尾</p>` + "\n"},
