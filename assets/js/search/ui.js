@@ -27,7 +27,7 @@ import { rankResults } from "./rank.js";
 import { createView } from "./results-view.js";
 import { format, plural } from "./format.js";
 import { slicer, yieldToMain, cancelled } from "./schedule.js";
-import { writtenIn } from "./fold.js";
+import { writtenIn, foldChinese } from "./fold.js";
 
 export function init() {
   performance.mark("search-start");
@@ -104,7 +104,8 @@ export function init() {
     const other = languages.find((l) => l !== pageLang);
     const showOther = withBoth || writtenIn(query) === other;
     glossary = glossary || prepareGlossary(built.glossary);
-    let t2s = null;
+    let t2s = null; // the traditional → simplified map, once the search folds with it
+    let t2sMap = null;
     let t2sTried = false;
     let first = true;
     try {
@@ -139,11 +140,25 @@ export function init() {
         if (my !== seq) return;
         await pause();
         const results = mergeMatches(matches, pageLang);
-        if (complete && !t2sTried && writtenIn(query) === "zh" && !matches.some((m) => m.lang === "zh")) {
-          // No Chinese match: try again with traditional characters folded.
-          t2sTried = true;
-          t2s = await store.t2s();
-          continue;
+        if (!t2s && writtenIn(query) === "zh" && !matches.some((m) => m.lang === "zh")) {
+          // No Chinese match in what is loaded. A query in traditional
+          // characters is folded to simplified ones at once, before the
+          // rest of the archive is loaded to be searched with the query
+          // unfolded; any other query once everything is loaded and has
+          // no match, in case the text is in traditional characters.
+          if (!t2sTried) {
+            t2sTried = true;
+            t2sMap = await store.t2s();
+            if (my !== seq) return;
+            if (t2sMap && foldChinese(query, t2sMap).folded !== foldChinese(query, null).folded) {
+              t2s = t2sMap;
+              continue;
+            }
+          }
+          if (complete && t2sMap) {
+            t2s = t2sMap;
+            continue;
+          }
         }
         if ((results.length && (ready || !first)) || complete) {
           const groups = rankResults(results, pageLang, (u) => store.title(u));
