@@ -15,8 +15,8 @@ import (
 // shift that readers see and Lighthouse counts). The list is measured on
 // the phone with the script blocked (scripts enabled, the filter not shown
 // yet: what the reader sees before the script has run) and with it; it
-// must start at the same place. Without JavaScript the filter takes no
-// room.
+// must start at the same place. Without JavaScript, and in print, the
+// filter takes no room.
 func TestGlossaryFilterKeepsPlace(t *testing.T) {
 	s := setup(t)
 	const top = `(() => { const r = document.getElementById("gl-terms").getBoundingClientRect(); return r.top + scrollY; })()`
@@ -46,6 +46,12 @@ func TestGlossaryFilterKeepsPlace(t *testing.T) {
 		after.Navigate(t, u)
 		after.WaitFor(t, shown)
 		y1 := Eval[float64](t, after, top)
+		// In print the filter, a box to type in, takes no room.
+		after.PrintMedia(t, true)
+		if h := Eval[float64](t, after, `document.querySelector(".gl-filter").getBoundingClientRect().height`); h != 0 {
+			t.Errorf("%s: in print the filter takes %.1f px", lang, h)
+		}
+		after.PrintMedia(t, false)
 		after.Check(t)
 		if math.Abs(y1-y0) > 0.5 {
 			t.Errorf("%s: the list starts at %.1f px before glossary.js runs and at %.1f px after: the filter pushes it down", lang, y0, y1)
