@@ -395,19 +395,22 @@ func TestCitations(t *testing.T) {
 	s := setup(t)
 	tab := s.tab
 	tab.GrantClipboard(t)
-	now := time.Now()
-	iso, long := now.Format("2006-01-02"), now.Format("January 2, 2006")
 	for _, c := range []struct {
 		lang, hash, para, anchor string
 		want                     []string
+		dated                    bool // carries the access date
 	}{
-		{"zh", "", "p12", "#p12", []string{"何中伟", "打造“两个先行”舟山标志性成果", "今日浙江", iso, long}},
-		{"en", "", "p12", "#p12", []string{"He Zhongwei", "Delivering Zhoushan", "Chinese Policy Texts in English", "Zhejiang Today", iso, long}},
-		{"en", "#p12.3", "p12", "#p12.3", []string{"sentence 3", "Chinese Policy Texts in English"}},
-		{"zh", "#p3-6", "p3", "#p3-6", []string{"第3段第6项"}},
-		{"en", "#p13-p15", "p14", "#p13-p15", []string{"13–15"}},
+		{"zh", "", "p12", "#p12", []string{"何中伟", "打造“两个先行”舟山标志性成果", "今日浙江"}, true},
+		{"en", "", "p12", "#p12", []string{"He Zhongwei", "Delivering Zhoushan", "Chinese Policy Texts in English", "Zhejiang Today"}, true},
+		{"en", "#p12.3", "p12", "#p12.3", []string{"sentence 3", "Chinese Policy Texts in English"}, false},
+		{"zh", "#p3-6", "p3", "#p3-6", []string{"第3段第6项"}, false},
+		{"en", "#p13-p15", "p14", "#p13-p15", []string{"13–15"}, false},
 	} {
 		t.Run(c.lang+c.hash, func(t *testing.T) {
+			// The page reads the clock when the menu opens: the access
+			// date is the day before the page loaded or the day after the
+			// citations were read, whichever the run straddled at midnight.
+			before := time.Now()
 			tab.Navigate(t, s.url(c.lang, article)+c.hash)
 			tab.Do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`[id=%q] .pn, .list:has([id=%q]) .pn`, c.para, c.para))))
 			tab.WaitFor(t, `document.getElementById("para-pop").matches(":popover-open")`)
@@ -419,6 +422,14 @@ func TestCitations(t *testing.T) {
 			for _, w := range append(c.want, c.anchor) {
 				if !strings.Contains(all, w) {
 					t.Errorf("citations lack %q:\n%s", w, all)
+				}
+			}
+			if c.dated {
+				after := time.Now()
+				for _, layout := range []string{"2006-01-02", "January 2, 2006"} {
+					if !strings.Contains(all, before.Format(layout)) && !strings.Contains(all, after.Format(layout)) {
+						t.Errorf("citations lack the access date %q (or %q):\n%s", before.Format(layout), after.Format(layout), all)
+					}
 				}
 			}
 			// Copy the second citation: only its button says so.
