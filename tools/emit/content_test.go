@@ -314,3 +314,31 @@ func TestHTMLLang(t *testing.T) {
 		}
 	}
 }
+
+// TestContentTitleSentences: a title or heading of several sentences is
+// joined as its language joins sentences, as in the article data (the
+// text the reader, the parallel page and search show): no space in
+// Chinese, one in English.
+func TestContentTitleSentences(t *testing.T) {
+	two := func(id string, kind article.Kind, a, b string) article.Block {
+		return article.Block{ID: id, Kind: kind, Sentences: []article.Sentence{{ID: id + ".1", Text: a}, {ID: id + ".2", Text: b}}}
+	}
+	for _, c := range []struct {
+		lang, a, b, want string
+	}{
+		{"zh", "为什么？", "答案。", "为什么？答案。"},
+		{"en", "Why?", "The answer.", "Why? The answer."},
+	} {
+		a := &article.Article{Slug: "t", Lang: c.lang, Date: "2099-01-01", Title: two("title", article.KindTitle, c.a, c.b),
+			Sections: []article.Section{{Heading: two("s1", article.KindHeading, c.a, c.b)}}}
+		files, err := Content(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if want := "title = '" + c.want + "'\n"; !strings.Contains(string(f.Data), want) {
+				t.Errorf("%s: %s\nwant %q", f.Path, f.Data, want)
+			}
+		}
+	}
+}

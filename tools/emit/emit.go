@@ -161,7 +161,7 @@ func Content(a *article.Article) ([]File, error) {
 		return b.Text(a.Sep())
 	}
 
-	fm := base(a.Title.Text(""))
+	fm := base(PageTitle(a))
 	fm.TranslationKey = a.Slug
 	fm.Description = summary(a)
 	fm.Params.Kind = "article"
@@ -181,8 +181,9 @@ func Content(a *article.Article) ([]File, error) {
 		return nil, err
 	}
 
-	for i, s := range a.Sections {
-		fm := base(s.Heading.Text(""))
+	for i := range a.Sections {
+		s := &a.Sections[i]
+		fm := base(SectionTitle(a, s))
 		fm.Weight = i + 1
 		fm.TranslationKey = a.Slug + "/" + s.ID()
 		fm.Params.Kind = "section"
@@ -200,7 +201,7 @@ func Content(a *article.Article) ([]File, error) {
 		}
 	}
 
-	fm = base(a.Title.Text(""))
+	fm = base(PageTitle(a))
 	fm.Weight = len(a.Sections) + 1
 	fm.TranslationKey = a.Slug + "/parallel"
 	fm.Layout = "parallel"
@@ -210,6 +211,14 @@ func Content(a *article.Article) ([]File, error) {
 	}
 	return files, nil
 }
+
+// PageTitle is the title of an article's page (and of its parallel page)
+// in the article's language: its title, sentences joined as the language
+// joins them.
+func PageTitle(a *article.Article) string { return a.Title.Text(a.Sep()) }
+
+// SectionTitle is the title of the page of section s of a.
+func SectionTitle(a *article.Article, s *article.Section) string { return s.Heading.Text(a.Sep()) }
 
 // page renders front matter as a content file.
 func page(fm frontMatter) ([]byte, error) {
