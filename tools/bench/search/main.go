@@ -35,6 +35,8 @@
 //	-synth list  also measure synthetic archives of these sizes (default none)
 //	-out file    the Markdown report (default tools/bench/search/results.md in the repository)
 //	-root dir    the site root (default: the repository root)
+//	-longtasks   only measure the long tasks on the site, print them and
+//	             write no report (to compare changes to the rendering)
 package main
 
 import (
@@ -74,6 +76,7 @@ func main() {
 	synth := flag.String("synth", "", "comma-separated synthetic archive sizes, e.g. 1,100,1000")
 	out := flag.String("out", filepath.Join(sitetest.Root(), "tools", "bench", "search", "results.md"), "the Markdown report")
 	root := flag.String("root", sitetest.Root(), "the site root")
+	longOnly := flag.Bool("longtasks", false, "only measure the long tasks on the site and print them (no report)")
 	flag.Parse()
 	if flag.NArg() != 0 {
 		flag.Usage()
@@ -93,6 +96,14 @@ func main() {
 		log.Fatal(err)
 	}
 	defer cancel()
+	if *longOnly {
+		lt, err := longTasksOnly(ctx, absRoot)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("Load average at the start: %s.\n\n%sLoad average at the end: %s.\n", loadAverage(), lt, loadAverage())
+		return
+	}
 	var report bytes.Buffer
 	command := "go run ./tools/bench/search"
 	if *synth != "" {
@@ -300,6 +311,27 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 		b.WriteString(lt)
 	}
 	return b.String(), nil
+}
+
+// longTasksOnly builds the site at root, serves it and measures its long
+// tasks alone (measureLongTasks).
+func longTasksOnly(ctx context.Context, root string) (string, error) {
+	pub, err := os.MkdirTemp("", "bench-public-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(pub)
+	cache, err := os.MkdirTemp("", "bench-cache-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(cache)
+	if err := sitetest.BuildSite(root, "http://127.0.0.1/", pub, cache); err != nil {
+		return "", err
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(pub)))
+	defer srv.Close()
+	return measureLongTasks(ctx, srv.URL)
 }
 
 // longTaskQueries are the queries whose long tasks are measured: those of
