@@ -202,22 +202,34 @@ var synthQueries = map[string][]string{
 	"en": {"island", "common prosperity", "prosperty", "Ningbo", "digital twin"},
 }
 
-// benchSite measures one site; withLongTasks adds the long-task table.
-func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]string, withLongTasks bool) (string, error) {
-	pub, err := os.MkdirTemp("", "bench-public-")
+// buildSite builds the site at root into a temporary folder, with a cache
+// of its own, and returns the folder and what removes both.
+func buildSite(root string) (pub string, cleanup func(), err error) {
+	pub, err = os.MkdirTemp("", "bench-public-")
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	defer os.RemoveAll(pub)
 	cache, err := os.MkdirTemp("", "bench-cache-")
 	if err != nil {
-		return "", err
+		os.RemoveAll(pub)
+		return "", nil, err
 	}
-	defer os.RemoveAll(cache)
+	cleanup = func() { os.RemoveAll(pub); os.RemoveAll(cache) }
+	if err := sitetest.BuildSite(root, "http://127.0.0.1/", pub, cache); err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return pub, cleanup, nil
+}
+
+// benchSite measures one site; withLongTasks adds the long-task table.
+func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]string, withLongTasks bool) (string, error) {
 	t0 := time.Now()
-	if err := sitetest.BuildSite(siteRoot, "http://127.0.0.1/", pub, cache); err != nil {
+	pub, cleanup, err := buildSite(siteRoot)
+	if err != nil {
 		return "", err
 	}
+	defer cleanup()
 	hugoTime := time.Since(t0)
 	t0 = time.Now()
 	pf := filepath.Join(repo, "tools", "node", "node_modules", ".bin", "pagefind")
@@ -316,19 +328,11 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 // longTasksOnly builds the site at root, serves it and measures its long
 // tasks alone (measureLongTasks).
 func longTasksOnly(ctx context.Context, root string) (string, error) {
-	pub, err := os.MkdirTemp("", "bench-public-")
+	pub, cleanup, err := buildSite(root)
 	if err != nil {
 		return "", err
 	}
-	defer os.RemoveAll(pub)
-	cache, err := os.MkdirTemp("", "bench-cache-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(cache)
-	if err := sitetest.BuildSite(root, "http://127.0.0.1/", pub, cache); err != nil {
-		return "", err
-	}
+	defer cleanup()
 	srv := httptest.NewServer(http.FileServer(http.Dir(pub)))
 	defer srv.Close()
 	return measureLongTasks(ctx, srv.URL)
