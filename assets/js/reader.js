@@ -2,7 +2,8 @@
 // the switch keeps the place (site/place.js), reading views (views.js),
 // per-paragraph reveal (reveal.js), sentence alignment (align.js), the ¶
 // menu with links and citations (cite.js), glossary popovers and how terms
-// are marked (glossary-popover.js, terms.js).
+// are marked (glossary-popover.js, terms.js), and what a search result
+// opened the page at (found.js).
 import { init as initPlace, arrival } from "./site/place.js";
 import { init as initReveal } from "./reader/reveal.js";
 import { init as initViews } from "./reader/views.js";
@@ -10,6 +11,7 @@ import { init as initAlign, quiet } from "./reader/align.js";
 import { init as initCite } from "./reader/cite.js";
 import { init as initGlossary } from "./reader/glossary-popover.js";
 import { init as initTerms } from "./reader/terms.js";
+import { init as initFound } from "./reader/found.js";
 
 initPlace(); // first: it puts a page opened by the switch at the reader's place
 quiet(!!arrival());
@@ -19,3 +21,4 @@ initCite();
 initGlossary();
 initTerms();
 initViews();
+initFound(); // last: it marks text in the page as the views left it

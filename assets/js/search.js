@@ -16,7 +16,7 @@
 //   results.js       one result per block across languages
 //   rank.js          the order of results, grouped by page
 //   snippet.js       excerpts around the matches
-//   fragment.js      links that highlight the match on arrival (text fragments)
+//   hit-url.js       result links naming the texts matched (?hl=), marked on arrival
 //   format.js        UI text: placeholders and plural forms
 //   schedule.js      long work in short tasks
 import { init } from "./search/ui.js";

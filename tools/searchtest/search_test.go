@@ -33,7 +33,7 @@ func TestSearch(t *testing.T) {
 		name string
 		fn   func(*testing.T, *fixture)
 	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard},
-		{"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
+		{"Arrival", testArrival}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
 		{"NoScript", testNoScript}, {"Requests", testRequests}, {"LongTasks", testLongTasks}, {"LayoutShift", testLayoutShift},
 		{"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
@@ -184,7 +184,7 @@ func (f *fixture) open(t *testing.T, lang, query string) *sitetest.Tab {
 // query on both search pages, without "both languages": exactly the
 // expected blocks, each linked in the expected language (the page's when it
 // matched there), highlighted, labelled as the parallel page labels it,
-// linked to its anchor with a text fragment; a block found only in the
+// linked to its anchor naming the texts matched; a block found only in the
 // other language has its block in the page's language beside it, as text.
 func testQueries(t *testing.T, f *fixture) {
 	for _, lang := range []string{"zh", "en"} {
@@ -216,7 +216,7 @@ func testQueries(t *testing.T, f *fixture) {
 	}
 }
 
-var anchorRE = regexp.MustCompile(`^` + regexp.QuoteMeta(prefix) + `(zh|en)/([^#]*)#([\w.-]+)(:~:text=[^#]+)?$`)
+var anchorRE = regexp.MustCompile(`^` + regexp.QuoteMeta(prefix) + `(zh|en)/([^#?]*)\?((?:hl=[^&#]+&?)+)#([\w.-]+)$`)
 
 func (f *fixture) checkHit(t *testing.T, lang, q string, h hit, want Hit) {
 	t.Helper()
@@ -243,9 +243,26 @@ func (f *fixture) checkHit(t *testing.T, lang, q string, h hit, want Hit) {
 		t.Errorf("%s %q %s: the %s block matched but nothing is highlighted in %q", lang, q, h.ID, a.Lang, a.Text)
 	}
 	m := anchorRE.FindStringSubmatch(h.Href)
-	if m == nil || m[1] != h.Lang || m[3] != h.ID || m[4] == "" {
-		t.Errorf("%s %q %s: link %q is not a block anchor with a text fragment", lang, q, h.ID, h.Href)
+	if m == nil || m[1] != h.Lang || m[4] != h.ID {
+		t.Errorf("%s %q %s: link %q is not a block anchor naming the texts matched (?hl=…#id)", lang, q, h.ID, h.Href)
 		return
+	}
+	// It names the texts highlighted in the excerpt, as they are in the
+	// block: each in the block's text, and each highlighted text among them
+	// (an excerpt shows at most three passages, the link up to five texts).
+	hl, _ := url.ParseQuery(m[3])
+	named := hl["hl"]
+	for _, s := range named {
+		if !strings.Contains(f.blockText(h.Lang, h.ID), s) {
+			t.Errorf("%s %q %s: the link names %q, which is not in the block", lang, q, h.ID, s)
+		}
+	}
+	if len(named) < 5 {
+		for _, mk := range h.Marks {
+			if !overlaps(mk, named) {
+				t.Errorf("%s %q %s: %q is highlighted but the link %q does not name it", lang, q, h.ID, mk, h.Href)
+			}
+		}
 	}
 	// The anchor exists on the linked page (paragraphs, headings, items).
 	b, err := os.ReadFile(filepath.Join(f.dir, m[1], filepath.FromSlash(m[2]), "index.html"))
@@ -413,28 +430,106 @@ func testKeyboard(t *testing.T, f *fixture) {
 	tab.Do(t, chromedp.KeyEvent(kb.Enter))
 	tab.WaitFor(t, `!location.href.includes("/search/")`)
 	tab.Do(t, chromedp.WaitReady("body"))
-	// The page opened is the result's block; the reader marks the block,
-	// and the text fragment brings the match itself into view.
-	pageURL, frag, _ := strings.Cut(st.Hits[0].Href, ":~:")
-	if href := sitetest.Eval[string](t, tab, `location.pathname + location.hash`); href != pageURL || frag == "" {
-		t.Errorf("Enter opened %s, want %s (from %s)", href, pageURL, st.Hits[0].Href)
+	checkArrival(t, tab, st.Hits[0])
+}
+
+// testArrival opens results as a reader does, for queries whose words are
+// also in a title or heading above the block they are found in, in
+// Chinese text where word boundaries would cut them, and at the end of long
+// paragraphs on a phone: the page opens at the block, the texts the result
+// highlighted are marked in that block and nowhere else, the first in view,
+// and the address is the block's own.
+func testArrival(t *testing.T, f *fixture) {
+	phone := sitetest.Viewport{Width: 390, Height: 664, Mobile: true}
+	for _, c := range []struct{ lang, q string }{{"zh", "海岛"}, {"en", "building"}, {"zh", "港"}, {"en", "prosperity"}, {"zh", "两个先行"}} {
+		tab := f.open(t, c.lang, "")
+		tab.Viewport(t, phone)
+		st := f.search(t, tab, c.lang, c.q, false)
+		if len(st.Hits) < 2 {
+			t.Fatalf("%s %q: %d hits", c.lang, c.q, len(st.Hits))
+		}
+		for i, h := range st.Hits {
+			if i%2 == 1 && i != len(st.Hits)-1 {
+				continue // every other hit and the last: enough pages, in less time
+			}
+			tab.Navigate(t, new(url.URL).ResolveReference(mustURL(t, st.URL)).ResolveReference(mustURL(t, h.Href)).String())
+			tab.Do(t, chromedp.WaitReady("body"))
+			checkArrival(t, tab, h)
+		}
 	}
-	_, id, _ := strings.Cut(pageURL, "#")
-	tab.WaitFor(t, fmt.Sprintf(`!!document.getElementById(%s) && document.getElementById(%[1]s).classList.contains('tg')`, jsString(id)))
-	js := fmt.Sprintf(`(() => {
-	  const block = document.getElementById(%s), want = %s;
-	  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-	  for (let n; (n = walker.nextNode()); ) {
-	    const i = n.data.indexOf(want);
-	    if (i < 0) continue;
-	    const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + want.length);
-	    const b = r.getBoundingClientRect();
-	    return b.top >= 0 && b.bottom <= innerHeight;
-	  }
-	  return false;
-	})()`, jsString(id), jsString(st.Hits[0].Marks[0]))
-	if !sitetest.Eval[bool](t, tab, js) {
-		t.Errorf("arriving at %s: the match %q is not in view", st.Hits[0].Href, st.Hits[0].Marks[0])
+}
+
+// overlaps tells whether the marked text s is one of texts, part of one,
+// or holds one (overlapping or touching matches are marked as one).
+func overlaps(s string, texts []string) bool {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, n := range texts {
+		n = strings.Join(strings.Fields(n), " ")
+		if n != "" && (strings.Contains(s, n) || strings.Contains(n, s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// checkArrival checks the page a result h opened in tab.
+func checkArrival(t *testing.T, tab *sitetest.Tab, h hit) {
+	t.Helper()
+	href, err := url.Parse(h.Href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := href.Query()["hl"]
+	want := href.Path + "#" + href.Fragment
+	tab.WaitFor(t, `!location.search.includes('hl=')`)
+	if got := sitetest.Eval[string](t, tab, `location.pathname + location.search + location.hash`); got != want {
+		t.Errorf("%s opened %s, want the block's own address %s", h.Href, got, want)
+	}
+	tab.WaitFor(t, fmt.Sprintf(`!!document.getElementById(%s) && document.getElementById(%[1]s).classList.contains('tg')`, jsString(h.ID)))
+	type found struct {
+		Texts           []string
+		Outside, InView int
+		Error           string
+	}
+	js := fmt.Sprintf(`new Promise(res => requestAnimationFrame(() => requestAnimationFrame(() => {
+	  const block = document.getElementById(%s), hl = CSS.highlights.get('found');
+	  if (!hl) return res({Error: 'no highlight'});
+	  const ranges = [...hl];
+	  const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+	  const r0 = ranges[0] && ranges[0].getBoundingClientRect();
+	  res({Texts: ranges.map(r => r.toString().replace(/\s+/g, ' ')),
+	    Outside: ranges.filter(r => !block.contains(r.commonAncestorContainer)).length,
+	    InView: r0 && r0.top >= top - 1 && r0.bottom <= innerHeight + 1 ? 1 : 0});
+	})))`, jsString(h.ID))
+	got := sitetest.Eval[found](t, tab, js, chromedp.EvalAwaitPromise)
+	if got.Error != "" || len(got.Texts) == 0 {
+		t.Errorf("%s: nothing marked (%s)", h.Href, got.Error)
+		return
+	}
+	if got.Outside > 0 {
+		t.Errorf("%s: %d of %d marks outside the block", h.Href, got.Outside, len(got.Texts))
+	}
+	for _, s := range got.Texts {
+		if !overlaps(s, named) {
+			t.Errorf("%s: marked %q, which the link does not name (%q)", h.Href, s, named)
+		}
+	}
+	for _, m := range h.Marks {
+		if !overlaps(m, got.Texts) && len(named) < 5 {
+			t.Errorf("%s: %q, highlighted in the result, is not marked on the page (marked: %q)", h.Href, m, got.Texts)
+		}
+	}
+	if got.InView == 0 {
+		t.Errorf("%s: the first mark %q is not in view", h.Href, got.Texts[0])
 	}
 }
 

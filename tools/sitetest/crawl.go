@@ -189,9 +189,7 @@ func (c Crawl) Run(t testing.TB) *CrawlResult {
 	}
 	for _, f := range frags {
 		page := *f.to
-		// A text fragment (#p7:~:text=…, the search's result links) is a
-		// directive to the browser after the element's id.
-		frag, _, _ := strings.Cut(page.Fragment, ":~:")
+		frag := page.Fragment
 		page.Fragment, page.RawFragment, page.RawQuery = "", "", ""
 		pageIDs, ok := ids[page.String()]
 		if !ok {

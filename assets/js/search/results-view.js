@@ -1,7 +1,7 @@
 // results-view.js: the list of results on the search page. Results are
 // grouped by page (rank.js); each shows its label (¶12, ¶3-6, Part 2: the
-// labels every page uses), its excerpt as a link to the block — with a
-// text fragment that highlights the match on arrival (fragment.js) — and,
+// labels every page uses), its excerpt as a link to the block — naming
+// the texts matched, which the page opened marks in it (hit-url.js) — and,
 // for a block found only in the other language (or with "both
 // languages"), the block in the other language as plain text beside it,
 // labelled with its language and centred on its match if it has one.
@@ -20,7 +20,7 @@
 // asked for with "show more" is rendered at once, and its first result
 // takes the focus.
 import { excerpt } from "./snippet.js";
-import { withTextFragment } from "./fragment.js";
+import { hitURL } from "./hit-url.js";
 import { format } from "./format.js";
 import { afterFrame } from "./schedule.js";
 
@@ -43,12 +43,6 @@ function excerptNode(text, ranges, lang) {
     else span.append(p.mark ? el("mark", null, p.text) : p.text);
   }
   return span;
-}
-
-function firstRange(ranges) {
-  let best = ranges[0];
-  for (const r of ranges) if (r[0] < best[0]) best = r;
-  return best;
 }
 
 // createView returns the view of the results in container.
@@ -90,11 +84,7 @@ export function createView(container, options) {
   function item(e) {
     const m = e.result.matches[e.result.primary];
     const b = m.block;
-    let href = b.url;
-    if (m.ranges.length) {
-      const [start, end] = firstRange(m.ranges);
-      href = withTextFragment(b.url, b.text, start, end, m.lang);
-    }
+    const href = hitURL(b.url, b.text, m.ranges);
     const li = el(
       "li",
       { class: "search-hit", lang: locale[m.lang], "data-lang": m.lang },

@@ -4,8 +4,9 @@
 // marked; the first three windows only, so that a query found all over a
 // block (the, 发展) shows a few lines of it, not the whole block. Where text is left out — between windows, before the first, after
 // the last — the excerpt has a gap, which the page draws as a mark of its
-// own, so that it cannot be read as the author's ellipsis (……). A block
-// without matches shows its opening.
+// own, so that it cannot be read as the author's ellipsis (……). Matches
+// that overlap or touch (海岛 and 海岛安全城市; garden, city on the sea) are
+// one mark. A block without matches shows its opening.
 
 const context = { zh: 28, en: 70 };
 
@@ -40,9 +41,13 @@ export function excerpt(text, ranges, lang) {
     let at = w.from;
     for (const [s, e] of w.marks) {
       if (e <= at) continue; // inside the previous mark
-      const start = Math.max(s, at);
-      if (start > at) parts.push({ text: text.slice(at, start), mark: false });
-      parts.push({ text: text.slice(start, e), mark: true });
+      const prev = parts[parts.length - 1];
+      if (s <= at && prev && prev.mark) {
+        prev.text += text.slice(at, e); // overlapping or touching the previous mark: one mark
+      } else {
+        if (s > at) parts.push({ text: text.slice(at, s), mark: false });
+        parts.push({ text: text.slice(Math.max(s, at), e), mark: true });
+      }
       at = e;
     }
     if (w.to > at) parts.push({ text: text.slice(at, w.to), mark: false });

@@ -35,3 +35,12 @@ test("a query found all over a block: the first three windows, then a gap", () =
   assert.equal(parts.filter((p) => p.mark).length, 3);
   assert.ok(parts[parts.length - 1].gap);
 });
+
+test("overlapping and touching matches are one mark", () => {
+  const text = "建设海岛安全城市，海岛美丽";
+  const marks = (ranges) => excerpt(text, ranges, "zh").filter((p) => p.mark).map((p) => p.text);
+  assert.deepEqual(marks([[2, 4], [2, 8], [9, 11]]), ["海岛安全城市", "海岛"]);
+  assert.deepEqual(marks([[2, 4], [4, 8]]), ["海岛安全城市"]);
+  assert.deepEqual(marks([[2, 4], [5, 8]]), ["海岛", "全城市"]);
+  assert.equal(excerpt(text, [[2, 4], [2, 8]], "zh").map((p) => p.text || "").join(""), text);
+});

@@ -1,0 +1,27 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { hitURL, maxTexts } from "./hit-url.js";
+
+const hl = (u) => new URL(u, "http://x").searchParams.getAll("hl");
+
+test("the matched texts go before the block's #id, each once, in text order", () => {
+  const text = "Islands and islands: the island city, Ningbo-Zhoushan & more.";
+  const at = (s, from = 0) => [text.indexOf(s, from), text.indexOf(s, from) + s.length];
+  const u = hitURL("/en/a/s2/#p9", text, [at("Ningbo-Zhoushan &"), at("islands"), at("Islands"), at("islands", 12)]);
+  assert.match(u, /^\/en\/a\/s2\/\?hl=[^#]+#p9$/);
+  assert.deepEqual(hl(u), ["Islands", "islands", "Ningbo-Zhoushan &"]);
+});
+
+test("Chinese texts and an address without a match", () => {
+  const text = "推进甬舟铁路，推进甬舟共建";
+  const u = hitURL("/zh/a/#p9", text, [[9, 11], [2, 4]]);
+  assert.deepEqual(hl(u), ["甬舟"]);
+  assert.ok(u.endsWith("#p9"));
+  assert.equal(hitURL("/zh/a/#p9", text, []), "/zh/a/#p9");
+});
+
+test("at most maxTexts texts", () => {
+  const words = "one two three four five six seven";
+  const ranges = [...words.matchAll(/\w+/g)].map((m) => [m.index, m.index + m[0].length]);
+  assert.equal(hl(hitURL("/en/a/#p1", words, ranges)).length, maxTexts);
+});
