@@ -33,7 +33,7 @@ func TestSearch(t *testing.T) {
 		name string
 		fn   func(*testing.T, *fixture)
 	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard},
-		{"Arrival", testArrival}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
+		{"Arrival", testArrival}, {"History", testHistory}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
 		{"NoScript", testNoScript}, {"Requests", testRequests}, {"LongTasks", testLongTasks}, {"LayoutShift", testLayoutShift},
 		{"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
@@ -576,6 +576,7 @@ func testPaging(t *testing.T, f *fixture) {
 		groups := map[string]bool{}
 		for _, h := range st.Hits {
 			u, _, _ := strings.Cut(h.Href, "#")
+			u, _, _ = strings.Cut(u, "?")
 			groups[u] = true
 		}
 		slices.Sort(got)
@@ -604,6 +605,60 @@ func testTyping(t *testing.T, f *fixture) {
 	if want := f.corpus.Expect("en", "common prosp"); len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("typing \"common prosp\": got %v, want %v", got, want)
 	}
+}
+
+// testHistory: each query the reader searched for keeps its history entry
+// (not each keystroke), and Back and Forward show each again: the box, the
+// address, the title and the results.
+func testHistory(t *testing.T, f *fixture) {
+	tab := sitetest.NewTab(t, f.browser)
+	tab.Navigate(t, f.base+"en/")
+	tab.Navigate(t, f.base+"en/search/?q=port")
+	tab.WaitFor(t, waitDone(0))
+	typeQuery := func(q string, submit string) {
+		done := sitetest.Eval[int](t, tab, `+(document.documentElement.dataset.searchDone||0)`)
+		tab.Do(t, chromedp.Focus("#search-q"))
+		sitetest.Eval[bool](t, tab, `document.getElementById('search-q').select(), true`)
+		tab.Do(t, chromedp.KeyEvent(q))
+		if submit == "enter" {
+			tab.Do(t, chromedp.KeyEvent(kb.Enter))
+		} else {
+			tab.Do(t, chromedp.Click(`#search-form button[type=submit]`))
+		}
+		tab.WaitFor(t, waitDone(done))
+		tab.WaitFor(t, fmt.Sprintf(`new URLSearchParams(location.search).get('q') === %s`, jsString(q)))
+	}
+	typeQuery("harbor", "enter")
+	typeQuery("舟山", "click")
+	check := func(q string) {
+		t.Helper()
+		tab.WaitFor(t, fmt.Sprintf(`document.getElementById('search-q').value === %[1]s && document.documentElement.dataset.searchQ === %[1]s`, jsString(q)))
+		st := sitetest.Eval[state](t, tab, readJS)
+		if u, _ := url.Parse(st.URL); u == nil || u.Query().Get("q") != q {
+			t.Errorf("back at %q: address %s", q, st.URL)
+		}
+		if title := sitetest.Eval[string](t, tab, `document.title`); !strings.Contains(title, q) {
+			t.Errorf("back at %q: title %q", q, title)
+		}
+		var got []string
+		for _, h := range st.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if want := f.corpus.Expect("en", q); !slices.Equal(got, want) {
+			t.Errorf("back at %q: hits %v, want %v", q, got, want)
+		}
+	}
+	back := func() { sitetest.Eval[bool](t, tab, `history.back(), true`) }
+	back()
+	check("harbor")
+	back()
+	check("port")
+	sitetest.Eval[bool](t, tab, `history.forward(), true`)
+	check("harbor")
+	back()
+	back()
+	tab.WaitFor(t, `location.pathname.endsWith('/en/')`)
 }
 
 // testTitleAndCount: the tab title carries the query; the count uses the

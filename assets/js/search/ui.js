@@ -210,14 +210,37 @@ export function init() {
   const carryQuery = () => {
     for (const [a, href] of switches) a.href = withQuery(href);
   };
+  // The address follows the box. Each query the reader arrived with,
+  // submitted or went back to keeps its history entry: the first change
+  // after it makes a new entry (pushState), later changes, while typing,
+  // replace that one (debounced), so that Back goes through the queries
+  // the reader searched for, not through every keystroke.
   let urlTimer = 0;
+  let keep = false; // the current entry holds a query to keep
+  function writeURL() {
+    clearTimeout(urlTimer);
+    const href = withQuery(location.href);
+    if (href !== location.href) {
+      if (keep) history.pushState(null, "", href);
+      else history.replaceState(history.state, "", href);
+      keep = false;
+    }
+    carryQuery();
+  }
   function updateURL() {
     clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => {
-      history.replaceState(history.state, "", withQuery(location.href));
-      carryQuery();
-    }, 250);
+    urlTimer = setTimeout(writeURL, 250);
   }
+  function commitURL() {
+    writeURL();
+    keep = !!input.value.trim();
+  }
+  window.addEventListener("popstate", () => {
+    clearTimeout(urlTimer);
+    clearTimeout(inputTimer);
+    fromURL();
+    run(input.value);
+  });
   let inputTimer = 0;
   input.addEventListener("input", () => {
     clearTimeout(inputTimer);
@@ -226,12 +249,12 @@ export function init() {
   });
   both.addEventListener("change", () => {
     run(input.value);
-    updateURL();
+    commitURL();
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     run(input.value);
-    updateURL();
+    commitURL();
   });
 
   document.addEventListener("keydown", (e) => {
@@ -258,9 +281,13 @@ export function init() {
     else links[i - 1].focus();
   });
 
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") || "";
-  both.checked = params.get("both") === "1";
-  carryQuery();
+  function fromURL() {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    both.checked = params.get("both") === "1";
+    keep = !!input.value.trim();
+    carryQuery();
+  }
+  fromURL();
   if (input.value.trim()) run(input.value);
 }
