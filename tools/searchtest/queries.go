@@ -22,6 +22,8 @@ var Queries = map[string][]string{
 // or that only a glossary term or a prefix, typo or partial pinyin finds:
 // the browser tests check them too.
 var CrossQueries = map[string][]string{
-	"zh": {"common prosperity", "biomedicine", "Ningbo", "gongtong", "gongtong fu", "Two Firsts"},
-	"en": {"共同富裕", "甬舟", "海洋生物医药", "兩個先行", "biomed", "petrochemcal", "gongtong"},
+	"zh": {"common prosperity", "biomedicine", "Ningbo", "gongtong", "gongtong fu", "Two Firsts",
+		"lvse shihua", "fuyu", "xianxing", "the", "ＺＨＯＵＳＨＡＮ"},
+	"en": {"共同富裕", "甬舟", "海洋生物医药", "兩個先行", "biomed", "petrochemcal", "gongtong",
+		"ctiy", "bleu carbon", "ｚｈｏｕｓｈａｎ", "of the"},
 }

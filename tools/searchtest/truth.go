@@ -15,13 +15,18 @@
 //     matches the words of the first tier that has any in the language's
 //     text: the same word or stem; else (3+ letters) the words it or its
 //     stem begins; else (5+ letters) the words it or its stem is one edit
-//     from. "Quoted words" must match in a row.
+//     from, or (4 letters) two neighbouring letters swapped from. "Quoted
+//     words" must match in a row.
+//   - Full-width Latin letters and digits (ｚｈｏｕｓｈａｎ) are the letters
+//     and digits themselves, in text and queries alike.
 //   - Glossary: the terms a query names (as a whole: the Chinese term, its
 //     pinyin without tones or spaces, or an English rendering word by word
-//     by stem; when none, the terms it is part of: 2+ Chinese characters in
-//     the term, or 3+ letters whose words occur in a row in a rendering or
-//     that begin the pinyin) are searched for in both languages: the term
-//     in Chinese, each rendering as a phrase in English.
+//     by stem, pinyin with v for ü; when none, the terms it is part of: 2+
+//     Chinese characters in the term, or 3+ letters whose words, not all
+//     function words (the, and, of…), occur in a row in a rendering, or
+//     that begin the pinyin, or (4+ letters) begin it at a later word) are
+//     searched for in both languages: the term in Chinese, each rendering as
+//     a phrase in English.
 //
 // A block of an article is one result whatever the languages it matched
 // in; its link is in the page's language when it matched there.
@@ -40,6 +45,7 @@ import (
 	"github.com/longbridgeapp/opencc"
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
 )
 
 // Block is one block of the aligned model, in one language.
@@ -123,10 +129,10 @@ func LoadCorpus(root string) (*Corpus, error) {
 	return c, nil
 }
 
-// FoldZh keeps letters and digits, lower-cased.
+// FoldZh keeps letters and digits, lower-cased, full-width forms as ASCII.
 func FoldZh(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range width.Fold.String(s) {
 		if unicode.IsLetter(r) || unicode.IsNumber(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
@@ -134,20 +140,33 @@ func FoldZh(s string) string {
 	return b.String()
 }
 
-// Words returns the lower-cased words of s.
+// Words returns the lower-cased words of s, full-width forms as ASCII.
 func Words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	return strings.FieldsFunc(strings.ToLower(width.Fold.String(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 }
 
-// PinyinKey drops tone marks, spaces and anything but a–z.
+// PinyinKey drops tone marks, spaces and anything but a–z, and writes v
+// (ü on pinyin keyboards) as u.
 func PinyinKey(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+	for _, r := range norm.NFD.String(strings.ToLower(width.Fold.String(s))) {
+		if r == 'v' {
+			r = 'u'
+		}
 		if r >= 'a' && r <= 'z' {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// functionWords name no glossary term on their own.
+var functionWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("a an and as at by for from in into is it its of on or the to with") {
+		functionWords[w] = true
+	}
 }
 
 // Stem is the Porter stem of a lower-case word as the search computes it:
@@ -286,16 +305,22 @@ func (c *Corpus) Named(q string) []Term {
 		if len(qs) == 0 {
 			return nil
 		}
+		content := slices.ContainsFunc(Words(q), func(w string) bool { return !functionWords[w] })
 		for _, t := range c.Glossary {
 			isExact, isPart := PinyinKey(t.Pinyin) == key, false
 			for _, r := range append([]string{t.En}, t.Also...) {
 				rs := stems(r)
 				if inRow(rs, qs) {
-					isPart = true
+					isPart = isPart || content
 					isExact = isExact || len(rs) == len(qs)
 				}
 			}
 			isPart = isPart || strings.HasPrefix(PinyinKey(t.Pinyin), key)
+			if syl := strings.FieldsFunc(t.Pinyin, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;，、", r) }); len(key) >= 4 {
+				for i := 1; i < len(syl); i++ {
+					isPart = isPart || strings.HasPrefix(PinyinKey(strings.Join(syl[i:], "")), key)
+				}
+			}
 			switch {
 			case isExact:
 				exact = append(exact, t)
@@ -464,6 +489,7 @@ func matchingWords(vocab map[string]string, w string) map[string]bool {
 		func(v, vs string) bool { return v == w || vs == s },
 		func(v, vs string) bool { return len(w) >= 3 && (strings.HasPrefix(v, w) || strings.HasPrefix(vs, s)) },
 		func(v, vs string) bool { return len([]rune(w)) >= 5 && (oneEdit(w, v) || oneEdit(s, vs)) },
+		func(v, vs string) bool { return len([]rune(w)) == 4 && (swap(w, v) || swap(s, vs)) },
 	}
 	for _, tier := range tiers {
 		set := map[string]bool{}
@@ -477,6 +503,19 @@ func matchingWords(vocab map[string]string, w string) map[string]bool {
 		}
 	}
 	return nil
+}
+
+// swap reports whether a and b differ by two neighbouring letters swapped.
+func swap(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) || a == b {
+		return false
+	}
+	i := 0
+	for ra[i] == rb[i] {
+		i++
+	}
+	return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
 }
 
 // oneEdit reports whether a and b differ by exactly one insertion,

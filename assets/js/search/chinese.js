@@ -2,10 +2,11 @@
 // (fold.js: letters and digits only, traditional → simplified), must occur
 // in the folded text of the block; so 两个先行 finds “两个先行” and 两个，先行
 // finds it too. The highlight covers the original characters. A block's
-// score is the number of matches (weight 4 each, as exact English words),
-// damped by its length as English blocks are.
+// score is that of an English block whose every term matched exactly
+// (english.js, rank): weight 4 each, the number of matches damped by the
+// block's length.
 import { foldChinese } from "./fold.js";
-import { EXACT } from "./english.js";
+import { EXACT, rank } from "./english.js";
 
 const folds = new WeakMap(); // block → {t2s, fold}
 
@@ -33,5 +34,5 @@ export function matchChinese(block, folded, t2s) {
     if (at < 0) return null;
     for (; at >= 0; at = text.indexOf(q, at + q.length)) ranges.push([starts[at], ends[at + q.length - 1]]);
   }
-  return { ranges, score: (EXACT * ranges.length) / Math.sqrt(1 + text.length / 100) };
+  return { ranges, score: rank(EXACT * folded.length, (EXACT * ranges.length) / Math.sqrt(1 + text.length / 100)) };
 }

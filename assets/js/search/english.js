@@ -8,14 +8,16 @@
 //   2. a prefix, for a query word of 3 letters or more (2): the query word
 //      begins the word, or its stem begins the word's stem: biomed finds
 //      biomedicine, biomedical finds biomedicine (stems biomed, biomedicin);
-//   3. one typo, for a query word of 5 letters or more (1): the query word
+//   3. one typo (1): for a query word of 5 letters or more, the query word
 //      and the word, or their stems, are one edit apart (a letter added,
 //      dropped, changed, or two neighbours swapped): prosperty finds
 //      prosperity, petrochemcal finds petrochemicals (stems petrochemc,
-//      petrochem).
+//      petrochem); for a word of 4 letters, two neighbours swapped only
+//      (ctiy finds city): one edit more would find half the short words.
 // A term of several words in quotes must match them in a row. A block's
-// score is the sum of the weights of its matches, damped by its length, so
-// exact matches rank first.
+// score ranks exact matches first: its tier, the sum over the query's terms
+// of the best weight each matched with, counts before anything else (rank),
+// then the sum of the weights of all its matches, damped by its length.
 import { stem } from "./stem.js";
 import { words } from "./fold.js";
 
@@ -23,6 +25,15 @@ export const EXACT = 4;
 export const SAME_STEM = 3;
 export const PREFIX = 2;
 export const TYPO = 1;
+
+// swapped reports whether a and b, of the same length, differ by a swap of
+// two neighbouring letters.
+export function swapped(a, b) {
+  if (a === b || a.length !== b.length) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
 
 // oneEdit reports whether a and b differ by exactly one insertion,
 // deletion, substitution or swap of adjacent letters.
@@ -72,9 +83,10 @@ export function matchingWords(vocabulary, query) {
   for (const [word, s] of vocabulary) {
     if (word.startsWith(query) || s.startsWith(queryStem)) found.set(word, PREFIX);
   }
-  if (found.size || query.length < 5) return found;
+  if (found.size || query.length < 4) return found;
+  const near = query.length < 5 ? swapped : oneEdit;
   for (const [word, s] of vocabulary) {
-    if (oneEdit(query, word) || oneEdit(queryStem, s)) found.set(word, TYPO);
+    if (near(query, word) || near(queryStem, s)) found.set(word, TYPO);
   }
   return found;
 }
@@ -98,8 +110,10 @@ export function matchBlock(block, groups) {
   const ws = wordsOf(block);
   const ranges = [];
   let score = 0;
+  let tier = 0;
   for (const g of groups) {
     let found = false;
+    let best = 0;
     for (let i = 0; i + g.length <= ws.length; i++) {
       let weight = 0;
       let j = 0;
@@ -112,9 +126,19 @@ export function matchBlock(block, groups) {
         found = true;
         ranges.push([ws[i].start, ws[i + g.length - 1].end]);
         score += weight;
+        best = Math.max(best, weight);
       }
     }
     if (!found) return null;
+    tier += best;
   }
-  return { ranges, score: score / Math.sqrt(1 + ws.length / 50) };
+  return { ranges, score: rank(tier, score / Math.sqrt(1 + ws.length / 50)) };
+}
+
+// rank returns a block's score: tier (the sum over the query's terms of the
+// best weight each matched with) first, then within a tier the damped sum of
+// the weights of all matches (below 1,000 for any block: a weight is at most
+// 4 a word).
+export function rank(tier, damped) {
+  return tier * 1000 + damped;
 }

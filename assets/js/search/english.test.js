@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { oneEdit, addVocabulary, matchingWords, compile, matchBlock, EXACT, SAME_STEM, PREFIX, TYPO } from "./english.js";
+import { oneEdit, swapped, addVocabulary, matchingWords, compile, matchBlock, EXACT, SAME_STEM, PREFIX, TYPO } from "./english.js";
 import { parseQuery } from "./query.js";
 
 const blocks = [
@@ -39,7 +39,29 @@ test("a prefix only when nothing matches as typed, words and stems alike", () =>
 test("one typo only when nothing matches as typed or as a prefix, words and stems alike", () => {
   assert.deepEqual([...matchingWords(vocabulary, "prosperty")], [["prosperity", TYPO]]);
   assert.deepEqual([...matchingWords(vocabulary, "petrochemcal")], [["petrochemicals", TYPO]]);
-  assert.equal(matchingWords(vocabulary, "pert").size, 0, "a word of four letters is not corrected");
+  assert.equal(matchingWords(vocabulary, "pert").size, 0, "a word of four letters: no letter changed");
+  assert.deepEqual([...matchingWords(vocabulary, "ctiy")], [["city", TYPO]], "a word of four letters: two neighbours swapped");
+  assert.equal(matchingWords(vocabulary, "cty").size, 0, "three letters: no typo");
+});
+
+test("swapped: two neighbouring letters, nothing else", () => {
+  assert.ok(swapped("ctiy", "city"));
+  assert.ok(swapped("bleu", "blue"));
+  assert.ok(!swapped("city", "city"));
+  assert.ok(!swapped("cite", "city"));
+  assert.ok(!swapped("abcd", "badc"));
+  assert.ok(!swapped("abc", "abcd"));
+});
+
+test("a block with an exact match ranks above one with only stems, whatever their lengths", () => {
+  const q = compile(vocabulary, parseQuery("island"));
+  const longExact = matchBlock({ text: "An island " + "and more words ".repeat(80) }, q);
+  const shortStems = matchBlock({ text: "The islands, islands, islands." }, q);
+  assert.ok(longExact.score > shortStems.score, `${longExact.score} > ${shortStems.score}`);
+  const two = compile(vocabulary, parseQuery("port island"));
+  const bothExact = matchBlock({ text: "port " + "x ".repeat(300) + "island" }, two);
+  const oneStem = matchBlock({ text: "port islands" }, two);
+  assert.ok(bothExact.score > oneStem.score);
 });
 
 test("every term must match; a quoted phrase in a row; exact matches score higher", () => {

@@ -6,9 +6,18 @@
 // every folded character, where it came from, so that a match in the
 // folded text is highlighted on the original characters.
 // English is compared word by word: a word is a run of letters and digits,
-// lower-cased.
+// lower-cased. Both compare the full-width forms of Latin letters and
+// digits (ｚｈｏｕｓｈａｎ, １０) as the letters and digits themselves.
 
 const letterOrDigit = /[\p{L}\p{N}]/u;
+
+// halfwidth returns s with the full-width forms of ASCII (ＡＢＣ，１２３, as
+// Chinese input methods type them) as ASCII: one UTF-16 unit for one, so
+// that offsets into s stay offsets into the text.
+const fullwidth = /[\uFF01-\uFF5E]/g;
+export function halfwidth(s) {
+  return s.replace(fullwidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
 const han = /\p{Script=Han}/u;
 const latin = /\p{Script=Latin}/u;
 const kept = new Map(); // character → whether it is a letter or digit
@@ -30,7 +39,7 @@ export function foldChinese(text, t2s) {
   const starts = [];
   const ends = [];
   let at = 0;
-  for (const ch of text) {
+  for (const ch of halfwidth(text)) {
     if (keep(ch)) {
       const lower = ch.toLowerCase();
       let f = lower.length === ch.length ? lower : ch;
@@ -49,22 +58,24 @@ export function foldChinese(text, t2s) {
 // words returns the words of text: [{word (lower case), start, end}].
 export function words(text) {
   const out = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of halfwidth(text).matchAll(/[\p{L}\p{N}]+/gu)) {
     out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
 
 // pinyinKey returns the letters a–z of s, lower-cased, without tone marks
-// or spaces: "Gòngtóng fùyù" → "gongtongfuyu", "zhànlüè" → "zhanlue".
+// or spaces, and v as u: "Gòngtóng fùyù" → "gongtongfuyu", "zhànlüè" and
+// "zhanlve" (as pinyin keyboards type ü) → "zhanlue".
 export function pinyinKey(s) {
-  return s.toLowerCase().normalize("NFD").replace(/[^a-z]/g, "");
+  return halfwidth(s).toLowerCase().normalize("NFD").replace(/[^a-z]/g, "").replace(/v/g, "u");
 }
 
 // writtenIn returns the language a query is written in: "zh" when it has a
 // Han character, "en" when it has a Latin letter, "" otherwise (digits,
 // punctuation).
 export function writtenIn(query) {
+  query = halfwidth(query);
   if (han.test(query)) return "zh";
   if (latin.test(query)) return "en";
   return "";

@@ -7,13 +7,18 @@
 // Porter stem: "common prosperities"). When no term is named so, the query
 // names the terms it is part of: a Chinese query of two characters or more
 // that occurs in the term; a Latin query of three letters or more whose
-// words occur in a row in a rendering (Ningbo → Ningbo-Zhoushan) or whose
-// letters begin the term's pinyin, its last syllable unfinished (gongtong,
-// gongtong fu → gòngtóng fùyù).
+// words occur in a row in a rendering (Ningbo → Ningbo-Zhoushan), unless
+// they are only words like "the" and "and" that every other rendering has,
+// or whose letters begin the term's pinyin, or (four letters or more) its
+// pinyin from a later word on, the last syllable unfinished (gongtong,
+// gongtong fu, fuyu → gòngtóng fùyù).
 import { foldChinese, pinyinKey, words, writtenIn } from "./fold.js";
 import { stem } from "./stem.js";
 
 const stems = (text) => words(text).map((w) => stem(w.word));
+
+// function words name no term on their own.
+const functionWords = new Set("a an and as at by for from in into is it its of on or the to with".split(" "));
 
 // prepareGlossary turns the glossary file ([{zh, pinyin, en: [renderings]}])
 // into entries whose forms compared with a query (folded Chinese, pinyin
@@ -32,6 +37,13 @@ export function prepareGlossary(terms) {
       get pinyin() {
         return once("pinyin", () => pinyinKey(t.pinyin));
       },
+      // the pinyin from each word after the first on: gòngtóng fùyù → [fuyu]
+      get laterPinyin() {
+        return once("laterPinyin", () => {
+          const ws = t.pinyin.split(/[\s,;，、]+/).filter(Boolean);
+          return ws.slice(1).map((_, i) => pinyinKey(ws.slice(i + 1).join(""))).filter(Boolean);
+        });
+      },
       get enStems() {
         return once("enStems", () => t.en.map(stems));
       },
@@ -45,7 +57,7 @@ export function prepareGlossary(terms) {
 export async function computeForms(glossary, lang, pause) {
   for (const t of glossary) {
     if (lang === "zh") void t.zhFolded;
-    else void (t.pinyin, t.enStems);
+    else void (t.pinyin, t.laterPinyin, t.enStems);
     await pause();
   }
 }
@@ -71,9 +83,16 @@ export function termsNamed(glossary, query, t2s) {
     const key = pinyinKey(query);
     const q = stems(query);
     if (!q.length) return [];
+    const content = words(query).some((w) => !functionWords.has(w.word));
     for (const t of glossary) {
       if (t.pinyin === key || t.enStems.some((s) => s.length === q.length && inRow(s, q))) exact.push(t);
-      else if (key.length >= 3 && (t.pinyin.startsWith(key) || t.enStems.some((s) => inRow(s, q)))) part.push(t);
+      else if (
+        key.length >= 3 &&
+        (t.pinyin.startsWith(key) ||
+          (key.length >= 4 && t.laterPinyin.some((p) => p.startsWith(key))) ||
+          (content && t.enStems.some((s) => inRow(s, q))))
+      )
+        part.push(t);
     }
   }
   return exact.length ? exact : part;

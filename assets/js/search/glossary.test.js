@@ -29,6 +29,22 @@ test("otherwise the terms the query is part of", () => {
   assert.deepEqual(named("yo"), [], "two letters are too short");
 });
 
+test("pinyin as keyboards type it, and from a later word of the term", () => {
+  assert.deepEqual(named("liang ge xianxing"), ["两个先行"]);
+  assert.deepEqual(named("xianxing"), ["两个先行"]);
+  assert.deepEqual(named("fuyu"), ["共同富裕", "共同富裕现代化基本单元"]);
+  assert.deepEqual(named("jiben danyu"), ["共同富裕现代化基本单元"]);
+  assert.deepEqual(named("zho"), ["舟山"], "three letters: from the first word only");
+  assert.deepEqual(named("ＧＯＮＧＴＯＮＧ　ＦＵＹＵ"), ["共同富裕"], "full-width letters");
+});
+
+test("function words alone name no term", () => {
+  assert.deepEqual(named("the"), []);
+  assert.deepEqual(named("and"), []);
+  assert.deepEqual(named("of the"), []);
+  assert.deepEqual(named("units of"), ["共同富裕现代化基本单元"]);
+});
+
 test("traditional characters name terms once the map is loaded", () => {
   assert.deepEqual(named("兩個先行"), []);
   assert.deepEqual(named("兩個先行", { 兩: "两", 個: "个" }), ["两个先行"]);

@@ -81,6 +81,15 @@ export function createView(container, options) {
     return e.sig;
   }
 
+  // label is the result's label in the page's language (Part 4, Author on
+  // the English page, 第4部分, 作者 on the Chinese one): that of the block
+  // beside it when the result is in the other language.
+  function label(e) {
+    const m = e.result.matches[e.result.primary];
+    const s = e.secondary;
+    return m.lang !== pageLang && s && s.lang === pageLang ? s.block.label : m.block.label;
+  }
+
   function item(e) {
     const m = e.result.matches[e.result.primary];
     const b = m.block;
@@ -91,7 +100,7 @@ export function createView(container, options) {
       el(
         "a",
         { class: "search-hit-link", href, "data-id": b.id },
-        el("span", { class: "search-para" }, b.label),
+        el("span", { class: "search-para" }, label(e)),
         m.lang !== pageLang ? badge(m.lang) : null,
         " ",
         excerptNode(b.text, m.ranges, m.lang),
