@@ -83,7 +83,7 @@ export function init() {
   function showNote(named) {
     const terms = named.slice(0, 5).map((t) => t.zh + " = " + t.en[0]);
     if (named.length > 5) terms.push("…");
-    view.note(terms.length ? format(messages.search_glossary, { terms: terms.join("; ") }) : "");
+    view.note(terms.length ? format(messages.search_glossary, { terms: terms.join(messages.search_glossary_sep) }) : "");
   }
 
   async function run(raw) {
