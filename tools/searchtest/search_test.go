@@ -91,9 +91,9 @@ type hit struct {
 	ID, Href, Lang, Label, Snippet string
 	Marks                          []string
 	Aligned                        *struct {
-		Lang, ID, Text string
-		Marks          []string
-		Links          int
+		Lang, ID, Text   string
+		Marks, Sentences []string
+		Links            int
 	}
 }
 
@@ -119,7 +119,9 @@ const readJS = `(() => {
       Snippet: a.querySelector('.search-snippet').textContent,
       Marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
       Aligned: al ? {Lang: al.dataset.lang, ID: al.dataset.id, Text: al.textContent,
-        Marks: [...al.querySelectorAll('mark')].map(m => m.textContent), Links: al.querySelectorAll('a').length} : null};
+        Marks: [...al.querySelectorAll('mark:not(.search-sentence)')].map(m => m.textContent),
+        Sentences: [...al.querySelectorAll('mark.search-sentence')].map(m => m.textContent),
+        Links: al.querySelectorAll('a').length} : null};
   }),
   };
 })()`
@@ -244,6 +246,19 @@ func (f *fixture) checkHit(t *testing.T, lang, q string, h hit, want Hit) {
 	if a := h.Aligned; a != nil && want.Langs[a.Lang] && len(a.Marks) == 0 {
 		t.Errorf("%s %q %s: the %s block matched but nothing is highlighted in %q", lang, q, h.ID, a.Lang, a.Text)
 	}
+	// A block beside the result that did not match itself is shown at the
+	// sentences aligned with those the result matched in, set apart.
+	if a := h.Aligned; a != nil && !want.Langs[a.Lang] {
+		aligned := f.alignedSentences(h, a.Lang)
+		if aligned != "" && len(a.Sentences) == 0 {
+			t.Errorf("%s %q %s: the %s block beside it does not set apart the sentences aligned with the match (%q): %q", lang, q, h.ID, a.Lang, aligned, a.Text)
+		}
+		for _, s := range a.Sentences {
+			if s == "" || !strings.Contains(aligned, s) {
+				t.Errorf("%s %q %s: %q is set apart in the %s block, but the aligned sentences are %q", lang, q, h.ID, s, a.Lang, aligned)
+			}
+		}
+	}
 	m := anchorRE.FindStringSubmatch(h.Href)
 	if m == nil || m[1] != h.Lang || m[4] != h.ID {
 		t.Errorf("%s %q %s: link %q is not a block anchor naming the texts matched (?hl=…#id)", lang, q, h.ID, h.Href)
@@ -273,6 +288,33 @@ func (f *fixture) checkHit(t *testing.T, lang, q string, h hit, want Hit) {
 	} else if !regexp.MustCompile(`id="?` + regexp.QuoteMeta(h.ID) + `["\s>]`).Match(b) {
 		t.Errorf("%s %q: %s has no element with id %s", lang, q, h.Href, h.ID)
 	}
+}
+
+// alignedSentences returns the sentences in lang aligned with the
+// sentences of the hit's block that hold one of the texts it matched (those
+// its link names, and those its excerpt highlights), joined as the block's
+// text joins them.
+func (f *fixture) alignedSentences(h hit, lang string) string {
+	sep := map[string]string{"zh": "", "en": " "}[lang]
+	var out []string
+	texts := slices.Clone(h.Marks)
+	if u, err := url.Parse(h.Href); err == nil {
+		texts = append(texts, u.Query()["hl"]...)
+	}
+	for _, b := range f.corpus.Blocks[h.Lang] {
+		if b.ID != h.ID {
+			continue
+		}
+		for _, s := range b.Sentences {
+			for _, m := range texts {
+				if strings.Contains(s[h.Lang], strings.TrimSpace(m)) && s[lang] != "" {
+					out = append(out, s[lang])
+					break
+				}
+			}
+		}
+	}
+	return strings.Join(out, sep)
 }
 
 func (f *fixture) blockText(lang, id string) string {
@@ -350,6 +392,11 @@ func testEscaping(t *testing.T, f *fixture) {
 			tx := m["text"].(map[string]any)
 			tx["zh"] = tx["zh"].(string) + "注入测试" + evil
 			tx["en"] = tx["en"].(string) + " " + evil
+			// The search page includes the newest article's sentences.
+			ss := m["sentences"].([]any)
+			last := ss[len(ss)-1].(map[string]any)
+			last["zh"] = last["zh"].(string) + "注入测试" + evil
+			last["en"] = last["en"].(string) + " " + evil
 		}
 	}
 	b, _ = json.Marshal(art)

@@ -55,6 +55,9 @@ type Block struct {
 	// when it is shown only on the whole-article page.
 	Page string
 	N    int
+	// Sentences are the block's sentences in both languages, aligned:
+	// [{zh, en}], one per sentence id.
+	Sentences []map[string]string
 }
 
 // Corpus is the site's search ground truth: blocks per language, glossary.
@@ -91,10 +94,11 @@ func LoadCorpus(root string) (*Corpus, error) {
 				Page string `json:"page"`
 			} `json:"sections"`
 			Blocks []struct {
-				ID      string            `json:"id"`
-				N       int               `json:"n"`
-				Section string            `json:"section"`
-				Text    map[string]string `json:"text"`
+				ID        string              `json:"id"`
+				N         int                 `json:"n"`
+				Section   string              `json:"section"`
+				Text      map[string]string   `json:"text"`
+				Sentences []map[string]string `json:"sentences"`
 			} `json:"blocks"`
 		}
 		if err := json.Unmarshal(b, &art); err != nil {
@@ -107,7 +111,7 @@ func LoadCorpus(root string) (*Corpus, error) {
 		for _, bl := range art.Blocks {
 			for lang, text := range bl.Text {
 				if text != "" {
-					c.Blocks[lang] = append(c.Blocks[lang], Block{Lang: lang, Article: art.Slug, ID: bl.ID, Section: bl.Section, Page: pages[bl.Section], Text: text, N: bl.N})
+					c.Blocks[lang] = append(c.Blocks[lang], Block{Lang: lang, Article: art.Slug, ID: bl.ID, Section: bl.Section, Page: pages[bl.Section], Text: text, N: bl.N, Sentences: bl.Sentences})
 				}
 			}
 		}

@@ -10,7 +10,26 @@
 // block its text here. Articles are loaded in batches of 1, 2, 4 … 32, in
 // the page's order (newest first), so that a large archive shows results
 // before its last article arrives; an article included in the page carries
-// its text and costs no request.
+// its blocks' sentences and costs no request. A block's text is its
+// sentences joined, with nothing between them in Chinese and one space in
+// English; spans holds each sentence's [start, end) in it, the same
+// sentences in both languages (the alignment), so that a block can be shown
+// at the sentence that matched in the other language.
+// setText sets block.text to the sentences joined and block.spans to where
+// each is in it.
+export function setText(block, sentences, lang) {
+  const sep = lang === "zh" ? "" : " ";
+  let text = "";
+  const spans = [];
+  sentences.forEach((s, i) => {
+    if (i > 0) text += sep;
+    spans.push([text.length, text.length + s.length]);
+    text += s;
+  });
+  block.text = text;
+  block.spans = spans;
+}
+
 // readPageData returns the page's search data block, or null.
 export function readPageData() {
   const el = document.getElementById("search-data");
@@ -34,17 +53,19 @@ export function createStore(page) {
     return files.get(url);
   };
 
-  // withText gives the blocks of an article's search data their text in
-  // lang, from its aligned data: the block's sentences joined, with
-  // nothing between them in Chinese and one space in English.
+  // withText gives the blocks of an article's search data their text and
+  // spans in lang: from their own sentences (an article included in the
+  // page), or from the article's aligned data.
   const withText = (article, lang) => {
-    if (article.blocks.every((b) => typeof b.text === "string")) return Promise.resolve(article);
+    if (article.blocks.every((b) => Array.isArray(b.sentences))) {
+      for (const b of article.blocks) setText(b, b.sentences, lang);
+      return Promise.resolve(article);
+    }
     return get(article.data).then((aligned) => {
-      const sep = lang === "zh" ? "" : " ";
       const byId = new Map(aligned.blocks.map((b) => [b.id, b]));
       for (const b of article.blocks) {
         const a = byId.get(b.id);
-        b.text = a ? a.sentences.map((s) => s[lang]).join(sep) : "";
+        setText(b, a ? a.sentences.map((s) => s[lang] || "") : [], lang);
       }
       return article;
     });
@@ -63,7 +84,9 @@ export function createStore(page) {
     let pending = null;
     // The articles included in the page are there at once.
     for (; next < urls.length && page.included && page.included[urls[next]]; next++) {
-      state.loaded.push(Object.assign(page.included[urls[next]], { lang, order: next }));
+      const a = page.included[urls[next]];
+      for (const b of a.blocks) if (Array.isArray(b.sentences)) setText(b, b.sentences, lang);
+      state.loaded.push(Object.assign(a, { lang, order: next }));
     }
     state.complete = next >= urls.length;
     state.more = () => {

@@ -4,7 +4,9 @@
 // the texts matched, which the page opened marks in it (hit-url.js) — and,
 // for a block found only in the other language (or with "both
 // languages"), the block in the other language as plain text beside it,
-// labelled with its language and centred on its match if it has one.
+// labelled with its language and centred on its match if it has one, or
+// else on the sentences aligned with the result's matches (their
+// counterparts, set apart from the rest of the block).
 //
 // The list shows a page of results at a time (pageSize, 50) and a "show
 // more" button. Results are put on the page in batches, one batch per frame
@@ -19,7 +21,7 @@
 // them, in rank order, whatever their rank. A page
 // asked for with "show more" is rendered at once, and its first result
 // takes the focus.
-import { excerpt } from "./snippet.js";
+import { excerpt, alignedSpans } from "./snippet.js";
 import { hitURL } from "./hit-url.js";
 import { format } from "./format.js";
 import { afterFrame } from "./schedule.js";
@@ -36,11 +38,14 @@ function el(tag, attrs, ...kids) {
   return e;
 }
 
-function excerptNode(text, ranges, lang) {
+// excerptNode renders the excerpt of text around ranges: the matches,
+// marked, or (markClass "search-sentence") the sentences aligned with the
+// matches of the other language, set apart from the rest of the block.
+function excerptNode(text, ranges, lang, markClass) {
   const span = el("span", { class: "search-snippet" });
   for (const p of excerpt(text, ranges, lang)) {
     if (p.gap) span.append(el("span", { class: "search-gap" }, el("span", { class: "vh" }, "[…]")));
-    else span.append(p.mark ? el("mark", null, p.text) : p.text);
+    else span.append(p.mark ? el("mark", markClass ? { class: markClass } : null, p.text) : p.text);
   }
   return span;
 }
@@ -108,7 +113,11 @@ export function createView(container, options) {
     );
     if (e.secondary) {
       const s = e.secondary;
-      li.append(el("p", { class: "search-aligned", lang: locale[s.lang], "data-lang": s.lang, "data-id": s.block.id }, badge(s.lang), " ", excerptNode(s.block.text, s.ranges, s.lang)));
+      // Centred on its own matches, or else on the sentences aligned with
+      // the result's matches.
+      const own = s.ranges.length > 0;
+      const ranges = own ? s.ranges : alignedSpans(b, m.ranges, s.block);
+      li.append(el("p", { class: "search-aligned", lang: locale[s.lang], "data-lang": s.lang, "data-id": s.block.id }, badge(s.lang), " ", excerptNode(s.block.text, ranges, s.lang, own ? null : "search-sentence")));
     }
     return li;
   }

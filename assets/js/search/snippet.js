@@ -67,3 +67,18 @@ function cut(text, at, lang, dir) {
   }
   return at;
 }
+
+// alignedSpans returns, for a block that did not match, where in it are
+// the sentences aligned with those that did in its counterpart: from and
+// to are the two languages' blocks of one id (with spans: data.js), ranges
+// the matches in from. The sentences of an aligned block are the same in
+// both languages, one for one; a sentence empty in to is left out.
+export function alignedSpans(from, ranges, to) {
+  if (!from.spans || !to.spans) return [];
+  const out = [];
+  from.spans.forEach(([s, e], i) => {
+    const span = to.spans[i];
+    if (span && span[1] > span[0] && ranges.some(([rs]) => rs >= s && rs < e)) out.push(span);
+  });
+  return out;
+}

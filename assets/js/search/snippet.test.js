@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { excerpt } from "./snippet.js";
+import { excerpt, alignedSpans } from "./snippet.js";
 
 const show = (parts) => parts.map((p) => (p.gap ? "|" : p.mark ? "[" + p.text + "]" : p.text)).join("");
 
@@ -43,4 +43,19 @@ test("overlapping and touching matches are one mark", () => {
   assert.deepEqual(marks([[2, 4], [4, 8]]), ["海岛安全城市"]);
   assert.deepEqual(marks([[2, 4], [5, 8]]), ["海岛", "全城市"]);
   assert.equal(excerpt(text, [[2, 4], [2, 8]], "zh").map((p) => p.text || "").join(""), text);
+});
+
+test("alignedSpans: the sentences aligned with the matched ones, one for one", async () => {
+  const { setText } = await import("./data.js");
+  const zh = {};
+  const en = {};
+  setText(zh, ["建设海岛。", "发展港口。", "共同富裕。"], "zh");
+  setText(en, ["Build islands.", "", "Common prosperity."], "en");
+  assert.deepEqual(alignedSpans(zh, [[7, 9]], en), [], "the aligned sentence is empty");
+  assert.deepEqual(alignedSpans(zh, [[10, 12], [0, 2]], en), [
+    [0, 14],
+    [16, 34],
+  ]);
+  assert.equal(en.text.slice(16, 34), "Common prosperity.");
+  assert.deepEqual(alignedSpans({ text: "x" }, [[0, 1]], en), [], "no spans: nothing aligned");
 });
