@@ -24,9 +24,10 @@
 //     by stem, pinyin with v for ü; when none, the terms it is part of: 2+
 //     Chinese characters in the term, or 3+ letters whose words, not all
 //     function words (the, and, of…), occur in a row in a rendering, or
-//     that begin the pinyin, or (4+ letters) begin it at a later word) are
-//     searched for in both languages: the term in Chinese, each rendering as
-//     a phrase in English.
+//     that begin the pinyin, or (4+ letters) begin it at a later word; when
+//     none, for a Latin query, the terms it is a rendering of word for word
+//     with the typos English words forgive) are searched for in both
+//     languages: the term in Chinese, each rendering as a phrase in English.
 //
 // A block of an article is one result whatever the languages it matched
 // in; its link is in the page's language when it matched there.
@@ -336,7 +337,29 @@ func (c *Corpus) Named(q string) []Term {
 	if len(exact) > 0 {
 		return exact
 	}
-	return part
+	if len(part) > 0 || WrittenIn(q) == "zh" {
+		return part
+	}
+	qw := Words(q)
+	near := func(a, b string) bool {
+		n := len([]rune(a))
+		return a == b || n >= 5 && oneEdit(a, b) || n == 4 && swap(a, b)
+	}
+	var typo []Term
+	for _, t := range c.Glossary {
+		for _, r := range append([]string{t.En}, t.Also...) {
+			rw := Words(r)
+			ok := len(rw) == len(qw)
+			for i := 0; ok && i < len(rw); i++ {
+				ok = near(qw[i], rw[i])
+			}
+			if ok {
+				typo = append(typo, t)
+				break
+			}
+		}
+	}
+	return typo
 }
 
 func stems(s string) []string {

@@ -11,9 +11,14 @@
 // they are only words like "the" and "and" that every other rendering has,
 // or whose letters begin the term's pinyin, or (four letters or more) its
 // pinyin from a later word on, the last syllable unfinished (gongtong,
-// gongtong fu, fuyu → gòngtóng fùyù).
+// gongtong fu, fuyu → gòngtóng fùyù). When it names none of these either, a
+// Latin query names the terms it is a rendering of with typos, the typos the
+// English search forgives (english.js: one edit in a word of five letters or
+// more, two neighbours swapped in one of four), word by word: comon
+// prosperity → 共同富裕.
 import { foldChinese, pinyinKey, words, writtenIn } from "./fold.js";
 import { stem } from "./stem.js";
+import { oneEdit, swapped } from "./english.js";
 
 const stems = (text) => words(text).map((w) => stem(w.word));
 
@@ -46,6 +51,9 @@ export function prepareGlossary(terms) {
       },
       get enStems() {
         return once("enStems", () => t.en.map(stems));
+      },
+      get enWords() {
+        return once("enWords", () => t.en.map((r) => words(r).map((w) => w.word)));
       },
     };
   });
@@ -95,5 +103,10 @@ export function termsNamed(glossary, query, t2s) {
         part.push(t);
     }
   }
-  return exact.length ? exact : part;
+  if (exact.length || part.length || writtenIn(query) === "zh") return exact.length ? exact : part;
+  // With typos: each word of the query the same as the rendering's word in
+  // its place, or one typo from it.
+  const qw = words(query).map((w) => w.word);
+  const near = (a, b) => a === b || (a.length >= 5 ? oneEdit(a, b) : a.length === 4 && swapped(a, b));
+  return glossary.filter((t) => t.enWords.some((r) => r.length === qw.length && r.every((w, i) => near(qw[i], w))));
 }

@@ -38,6 +38,15 @@ test("pinyin as keyboards type it, and from a later word of the term", () => {
   assert.deepEqual(named("ＧＯＮＧＴＯＮＧ　ＦＵＹＵ"), ["共同富裕"], "full-width letters");
 });
 
+test("a rendering typed with the typos the English search forgives", () => {
+  assert.deepEqual(named("comon prosperity"), ["共同富裕"]);
+  assert.deepEqual(named("Ningob Zhoushan"), ["甬舟"], "four letters: neighbours swapped");
+  assert.deepEqual(named("Nngbo Zhoushan"), ["甬舟"], "five letters or more: one letter dropped");
+  assert.deepEqual(named("Ningbo Zhoushan port"), [], "a word more than the rendering");
+  assert.deepEqual(named("comon"), [], "the whole rendering, not part of it");
+  assert.deepEqual(named("Two Fisrst"), [], "two edits in one word: no");
+});
+
 test("function words alone name no term", () => {
   assert.deepEqual(named("the"), []);
   assert.deepEqual(named("and"), []);
