@@ -28,6 +28,10 @@
 //     none, for a Latin query, the terms it is a rendering of word for word
 //     with the typos English words forgive) are searched for in both
 //     languages: the term in Chinese, each rendering as a phrase in English.
+//   - A query with terms written in both (舟山 port) searches each term in
+//     its language (a term of neither, such as a number, in the page's) and
+//     finds the blocks that match all of them, each in its language; it
+//     names no glossary term.
 //
 // A block of an article is one result whatever the languages it matched
 // in; its link is in the page's language when it matched there.
@@ -206,6 +210,22 @@ func (c *Corpus) Expect(pageLang, q string) []string {
 
 // ExpectHits returns the blocks a query must find, by article and id.
 func (c *Corpus) ExpectHits(pageLang, q string, both bool) []Hit {
+	if split := splitByLanguage(q, pageLang); split != nil {
+		in := map[string]map[string]bool{}
+		for lang, sq := range split {
+			in[lang] = map[string]bool{}
+			for _, b := range c.match(lang, sq) {
+				in[lang][b.Article+"#"+b.ID] = true
+			}
+		}
+		var out []Hit
+		for _, b := range c.Blocks[pageLang] {
+			if k := b.Article + "#" + b.ID; in["zh"][k] && in["en"][k] {
+				out = append(out, Hit{Article: b.Article, ID: b.ID, Langs: map[string]bool{"zh": true, "en": true}, Primary: pageLang})
+			}
+		}
+		return out
+	}
 	plan := c.Plan(pageLang, q, both)
 	hits := map[string]*Hit{}
 	var order []string
@@ -263,6 +283,32 @@ func WrittenIn(q string) string {
 		return "en"
 	}
 	return ""
+}
+
+// splitByLanguage returns, for a query with terms written in both
+// languages, the query of each language's terms; nil otherwise.
+func splitByLanguage(q, pageLang string) map[string]string {
+	parts := map[string][]string{}
+	for _, t := range terms(q) {
+		lang := WrittenIn(t.Text)
+		if lang == "" {
+			lang = pageLang
+		}
+		text := t.Text
+		if t.Phrase {
+			text = `"` + text + `"`
+		}
+		parts[lang] = append(parts[lang], text)
+	}
+	zh, en := false, false
+	for _, t := range terms(q) {
+		zh = zh || WrittenIn(t.Text) == "zh"
+		en = en || WrittenIn(t.Text) == "en"
+	}
+	if !zh || !en {
+		return nil
+	}
+	return map[string]string{"zh": strings.Join(parts["zh"], " "), "en": strings.Join(parts["en"], " ")}
 }
 
 // Plan returns, per language, the alternative queries a query searches it

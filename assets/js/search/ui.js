@@ -19,7 +19,7 @@
 // "search-start" when the script starts.
 import { search as built } from "@params";
 import { readPageData, createStore } from "./data.js";
-import { planQuery, languages } from "./plan.js";
+import { planQuery, splitQuery, languages } from "./plan.js";
 import { computeForms, prepareGlossary, termsNamed } from "./glossary.js";
 import { searchLanguage } from "./engine.js";
 import { mergeMatches } from "./results.js";
@@ -102,7 +102,10 @@ export function init() {
     // only in the other; the block in the other language when the query is
     // written in it, or with "both languages".
     const other = languages.find((l) => l !== pageLang);
-    const showOther = withBoth || writtenIn(query) === other;
+    // A query written in both languages: each term in its own, a block
+    // must match all (plan.js).
+    const split = splitQuery(query, pageLang) !== null;
+    const showOther = withBoth || split || writtenIn(query) === other;
     glossary = glossary || prepareGlossary(built.glossary);
     let t2s = null; // the traditional → simplified map, once the search folds with it
     let t2sMap = null;
@@ -117,7 +120,7 @@ export function init() {
         const pause = slicer(live);
         // The glossary terms the query names.
         await computeForms(glossary, writtenIn(query) === "zh" ? "zh" : "en", pause);
-        const named = termsNamed(glossary, query, t2s);
+        const named = split ? [] : termsNamed(glossary, query, t2s);
         const plan = planQuery(query, pageLang, withBoth, named);
         const langs = Object.keys(plan);
         // The page's language is loaded too, to show a block found in the
@@ -139,7 +142,8 @@ export function init() {
         for (const l of langs) matches.push(...(await searchLanguage(store.articles(l), l, plan[l], t2s, pause)));
         if (my !== seq) return;
         await pause();
-        const results = mergeMatches(matches, pageLang);
+        let results = mergeMatches(matches, pageLang);
+        if (split) results = results.filter((r) => r.matches.zh && r.matches.en);
         if (!t2s && writtenIn(query) === "zh" && !matches.some((m) => m.lang === "zh")) {
           // No Chinese match in what is loaded. A query in traditional
           // characters is folded to simplified ones at once, before the
