@@ -45,6 +45,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 	"github.com/longbridgeapp/opencc"
@@ -442,6 +443,10 @@ func (c *Corpus) matchAny(lang string, queries []string) []Block {
 	return out
 }
 
+// quotes open and close phrases: straight, curly, full-width, corner
+// brackets, any of them opening and any closing.
+const quotes = "\"“”＂「」"
+
 // terms splits a query into its terms: words separated by spaces, or
 // "quoted words" as one term.
 func terms(q string) (out []struct {
@@ -454,16 +459,21 @@ func terms(q string) (out []struct {
 			break
 		}
 		var t string
-		phrase := q[0] == '"'
+		r, size := utf8.DecodeRuneInString(q)
+		phrase := strings.ContainsRune(quotes, r)
 		if phrase {
-			q = q[1:]
-			i := strings.IndexByte(q, '"')
+			q = q[size:]
+			i := strings.IndexAny(q, quotes)
 			if i < 0 {
 				i = len(q)
 			}
-			t, q = q[:i], q[min(i+1, len(q)):]
+			t, q = q[:i], q[i:]
+			if q != "" {
+				_, n := utf8.DecodeRuneInString(q)
+				q = q[n:]
+			}
 		} else {
-			i := strings.IndexAny(q, " \t\n")
+			i := strings.IndexAny(q, " \t\n"+quotes)
 			if i < 0 {
 				i = len(q)
 			}

@@ -12,9 +12,10 @@
 // the block as before, marked as the address's target.
 
 // Texts are compared with runs of white space (spaces, no-break spaces,
-// line breaks) as one space. A text that starts or ends with a Latin letter
-// or digit is found only where a word starts or ends: "port" is not marked
-// in "support"; Chinese text has no such boundaries.
+// line breaks) as one space. In English, as the search matches whole
+// words, a text that starts or ends with a Latin letter or digit is found
+// only where a word starts or ends: "port" is not marked in "support". In
+// Chinese, as the search matches any run of characters, anywhere (1 in 10).
 const space = /\s/;
 const wordChar = /[\p{Script=Latin}\p{Nd}]/u;
 
@@ -24,18 +25,18 @@ const wordChar = /[\p{Script=Latin}\p{Nd}]/u;
 const skip = ".pn, .label, .pctl, .alt, button, [popover]";
 
 // occurrences returns the [start, end) offsets in text of each occurrence of
-// each of needles, sorted, overlapping occurrences merged. Runs of white
-// space in a needle count as one space (text, from flatten, has no longer
-// runs).
-export function occurrences(text, needles) {
+// each of needles, sorted, overlapping occurrences merged; only whole
+// words' when wholeWords. Runs of white space in a needle count as one
+// space (text, from flatten, has no longer runs).
+export function occurrences(text, needles, wholeWords = true) {
   const found = [];
   for (const raw of needles) {
     const n = raw.replace(/\s+/g, " ").trim();
     if (!n) continue;
     for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) {
       const end = i + n.length;
-      if (wordChar.test(n[0]) && i > 0 && wordChar.test(text[i - 1])) continue;
-      if (wordChar.test(n[n.length - 1]) && end < text.length && wordChar.test(text[end])) continue;
+      if (wholeWords && wordChar.test(n[0]) && i > 0 && wordChar.test(text[i - 1])) continue;
+      if (wholeWords && wordChar.test(n[n.length - 1]) && end < text.length && wordChar.test(text[end])) continue;
       found.push([i, end]);
     }
   }
@@ -74,7 +75,8 @@ function flatten(block) {
 // ranges returns the DOM ranges of the texts in block.
 export function ranges(block, texts) {
   const { text, at } = flatten(block);
-  return occurrences(text, texts).map(([start, end]) => {
+  const lang = (block.closest("[lang]") || document.documentElement).lang;
+  return occurrences(text, texts, !lang.startsWith("zh")).map(([start, end]) => {
     const r = document.createRange();
     r.setStart(at[start][0], at[start][1]);
     const [node, offset] = at[end - 1];
@@ -101,11 +103,19 @@ export function init() {
   const found = ranges(block, texts);
   if (!found.length) return;
   CSS.highlights.set("found", new Highlight(...found));
-  // The browser has scrolled to the block's start; the first match of a
-  // long paragraph can be below the window's edge (on a phone).
-  requestAnimationFrame(() => {
-    const r = found[0].getBoundingClientRect();
-    const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
-    if (r.top < top || r.bottom > innerHeight) window.scrollBy(0, r.top - Math.max(top, innerHeight / 3));
-  });
+  first = found[0];
+  requestAnimationFrame(bringIntoView);
+}
+
+let first = null; // the first mark
+
+// bringIntoView scrolls the first mark into view if it is not: the browser
+// scrolls to the block's start, and the first match of a long paragraph can
+// be below the window's edge (on a phone). The both view calls it again
+// once it has put the other language in and the block back in view.
+export function bringIntoView() {
+  if (!first) return;
+  const r = first.getBoundingClientRect();
+  const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  if (r.top < top || r.bottom > innerHeight) window.scrollBy(0, r.top - Math.max(top, innerHeight / 3));
 }

@@ -22,6 +22,14 @@ test("Latin texts only at word boundaries; Chinese anywhere", () => {
   assert.deepEqual(occurrences("舟山port", ["舟山"]), [[0, 2]]);
 });
 
+test("Chinese text: anywhere, digits in numbers too", () => {
+  assert.deepEqual(occurrences("10个着力，1", ["1"], false), [
+    [0, 1],
+    [6, 7],
+  ]);
+  assert.deepEqual(occurrences("10个着力，1", ["1"]), [[6, 7]]);
+});
+
 test("white space in a text is one space; empty texts find nothing", () => {
   assert.deepEqual(occurrences("common prosperity on", ["common \n prosperity", " ", ""]), [[0, 17]]);
   assert.deepEqual(occurrences("abc", []), []);

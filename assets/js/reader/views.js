@@ -9,6 +9,7 @@ import { t } from "./dom.js";
 import { currentPlace, arrival, restore } from "../site/place.js";
 import { setRevealed } from "./reveal.js";
 import { arrive } from "./align.js";
+import { bringIntoView } from "./found.js";
 
 const key = "view";
 
@@ -136,7 +137,10 @@ export function init() {
     setView("both").then((v) => {
       if (v !== "both" || !location.hash) return;
       if (arrival()) restore(arrival());
-      else arrive(true, false);
+      else {
+        arrive(true, false);
+        bringIntoView(); // the text a search result opened the page at
+      }
     });
   }
 }

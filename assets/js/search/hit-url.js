@@ -10,18 +10,24 @@
 // block, and in Chinese it finds nothing when its word boundaries cut the
 // text elsewhere than the match does.
 
-// maxTexts bounds the texts named in one address.
-export const maxTexts = 5;
+// maxTexts bounds the texts named in one address, and maxLength their
+// length (of their text; the address has each three to nine times over,
+// percent-encoded): far more than the words a query matches in one block.
+export const maxTexts = 16;
+export const maxLength = 200;
 
 // hitURL returns url (a block's address, with its #id) with the distinct
 // texts of text at ranges ([start, end) offsets), in order of first
 // occurrence, as ?hl= parameters.
 export function hitURL(url, text, ranges) {
   const texts = [];
+  let length = 0;
   for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
     const t = text.slice(start, end).trim();
-    if (t && !texts.includes(t)) texts.push(t);
-    if (texts.length === maxTexts) break;
+    if (!t || texts.includes(t)) continue;
+    if (texts.length === maxTexts || length + t.length > maxLength) break;
+    texts.push(t);
+    length += t.length;
   }
   if (!texts.length) return url;
   const hash = url.indexOf("#");

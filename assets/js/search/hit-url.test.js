@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hitURL, maxTexts } from "./hit-url.js";
+import { hitURL, maxTexts, maxLength } from "./hit-url.js";
 
 const hl = (u) => new URL(u, "http://x").searchParams.getAll("hl");
 
@@ -20,8 +20,12 @@ test("Chinese texts and an address without a match", () => {
   assert.equal(hitURL("/zh/a/#p9", text, []), "/zh/a/#p9");
 });
 
-test("at most maxTexts texts", () => {
-  const words = "one two three four five six seven";
+test("at most maxTexts texts, of maxLength characters in all", () => {
+  const words = Array.from({ length: maxTexts + 4 }, (_, i) => "w" + i).join(" ");
   const ranges = [...words.matchAll(/\w+/g)].map((m) => [m.index, m.index + m[0].length]);
   assert.equal(hl(hitURL("/en/a/#p1", words, ranges)).length, maxTexts);
+  assert.deepEqual(hl(hitURL("/en/a/#p1", words, ranges.slice(0, 6))), ["w0", "w1", "w2", "w3", "w4", "w5"]);
+  const long = "x".repeat(maxLength - 10) + " " + "y".repeat(20) + " z";
+  const all = [...long.matchAll(/\w+/g)].map((m) => [m.index, m.index + m[0].length]);
+  assert.deepEqual(hl(hitURL("/en/a/#p1", long, all)), ["x".repeat(maxLength - 10)]);
 });

@@ -239,11 +239,20 @@ export function init() {
     writeURL();
     keep = !!input.value.trim();
   }
-  window.addEventListener("popstate", () => {
+  // Back or Forward to another query: the box, the title and the results
+  // follow; a reader who was moving through the results with the keyboard
+  // is put back on the same result if the query has it, otherwise in the
+  // box, not left on the page's body.
+  window.addEventListener("popstate", async () => {
     clearTimeout(urlTimer);
     clearTimeout(inputTimer);
+    const was = document.activeElement;
+    const onResult = out.contains(was) && was.matches("a.search-hit-link") ? was.getAttribute("href") : null;
     fromURL();
-    run(input.value);
+    await run(input.value);
+    if (!onResult || (document.activeElement !== document.body && out.contains(document.activeElement))) return;
+    const same = view.links().find((a) => a.getAttribute("href") === onResult);
+    (same || input).focus();
   });
   let inputTimer = 0;
   input.addEventListener("input", () => {
