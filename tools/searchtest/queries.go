@@ -25,5 +25,5 @@ var CrossQueries = map[string][]string{
 	"zh": {"common prosperity", "biomedicine", "Ningbo", "gongtong", "gongtong fu", "Two Firsts",
 		"lvse shihua", "fuyu", "xianxing", "the", "ＺＨＯＵＳＨＡＮ", "comon prosperity", "digitl twin", "port 舟山", "\"green petrochemicals\" 绿色"},
 	"en": {"共同富裕", "甬舟", "海洋生物医药", "兩個先行", "biomed", "petrochemcal", "gongtong",
-		"ctiy", "bleu carbon", "ｚｈｏｕｓｈａｎ", "of the", "舟山 port", "港口 island", "“island city”", "＂blue carbon＂"},
+		"ctiy", "bleu carbon", "ｚｈｏｕｓｈａｎ", "of the", "舟山 port", "港口 island", "“island city”", "＂blue carbon＂", "Zhoushan’s"},
 }

@@ -33,7 +33,7 @@ func TestSearch(t *testing.T) {
 		name string
 		fn   func(*testing.T, *fixture)
 	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard},
-		{"Arrival", testArrival}, {"History", testHistory}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
+		{"Arrival", testArrival}, {"History", testHistory}, {"Announcements", testAnnouncements}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
 		{"NoScript", testNoScript}, {"Requests", testRequests}, {"LongTasks", testLongTasks}, {"LayoutShift", testLayoutShift},
 		{"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
@@ -751,6 +751,51 @@ func testHistory(t *testing.T, f *fixture) {
 	back()
 	back()
 	tab.WaitFor(t, `location.pathname.endsWith('/en/')`)
+}
+
+// testAnnouncements: what a screen reader hears. The count is announced
+// once per query, also when more data arrives after it ("Loading…" is
+// beside the live region, not in it); the glossary note and the labels of
+// results in the other language carry their language.
+func testAnnouncements(t *testing.T, f *fixture) {
+	probe := `window.__status = [];
+	document.addEventListener('readystatechange', () => {
+	  if (document.readyState !== 'interactive') return;
+	  const s = document.getElementById('search-status');
+	  new MutationObserver(() => __status.push(s.textContent)).observe(s, {childList: true, characterData: true, subtree: true});
+	});`
+	for _, c := range []struct{ lang, q string }{{"en", "Ningbo-Zhoushan"}, {"zh", "「九龙治海」"}, {"en", "晾晒"}, {"zh", "harbor"}, {"en", "jiulong zhihai"}, {"zh", "lvse shihua"}} {
+		tab := f.probed(t, nil, probe, c.lang, c.q, false)
+		texts := sitetest.Eval[[]string](t, tab, `__status.filter(s => s !== '')`)
+		if len(texts) == 0 {
+			t.Errorf("%s %q: nothing announced", c.lang, c.q)
+			continue
+		}
+		final := texts[len(texts)-1]
+		for _, s := range texts[:len(texts)-1] {
+			if strings.Contains(s, final) {
+				t.Errorf("%s %q: the count is announced more than once: %q", c.lang, c.q, texts)
+			}
+		}
+		type langs struct{ Page, Bad string }
+		got := sitetest.Eval[langs](t, tab, `(() => {
+		  const page = document.documentElement.lang, bad = [];
+		  for (const li of document.querySelectorAll('#search-results li.search-hit')) {
+		    const label = li.querySelector('.search-para');
+		    if (label.closest('[lang]').lang !== page && !/^¶/.test(label.textContent)) bad.push(label.textContent + ' in ' + label.closest('[lang]').lang);
+		  }
+		  const note = document.querySelector('#search-results .search-note');
+		  if (note) for (const n of note.childNodes) {
+		    const text = n.textContent, lang = n.nodeType === 1 ? n.lang : page;
+		    if (/\p{Script=Han}/u.test(text) && !lang.startsWith('zh')) bad.push('note: ' + text + ' in ' + lang);
+		    if (/[A-Za-z]{3}/.test(text) && !/\p{Script=Han}/u.test(text) && lang.startsWith('zh')) bad.push('note: ' + text + ' in ' + lang);
+		  }
+		  return {Page: page, Bad: bad.join('; ')};
+		})()`)
+		if got.Bad != "" {
+			t.Errorf("%s %q: language tags: %s", c.lang, c.q, got.Bad)
+		}
+	}
 }
 
 // testTitleAndCount: the tab title carries the query; the count uses the

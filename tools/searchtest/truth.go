@@ -41,6 +41,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -169,6 +170,10 @@ func PinyinKey(s string) string {
 	}
 	return b.String()
 }
+
+// possessive is an English possessive ending, dropped before a query is
+// compared with the glossary.
+var possessive = regexp.MustCompile(`(?i)['’]s\b`)
 
 // functionWords name no glossary term on their own.
 var functionWords = map[string]bool{}
@@ -352,6 +357,7 @@ func (c *Corpus) Named(q string) []Term {
 			}
 		}
 	} else {
+		q = possessive.ReplaceAllString(q, "") // Zhoushan’s: not pinyin
 		key := PinyinKey(q)
 		qs := stems(q)
 		if len(qs) == 0 {

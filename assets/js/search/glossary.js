@@ -22,6 +22,8 @@ import { oneEdit, swapped } from "./english.js";
 
 const stems = (text) => words(text).map((w) => stem(w.word));
 
+const possessive = /['’]s\b/gi;
+
 // function words name no term on their own.
 const functionWords = new Set("a an and as at by for from in into is it its of on or the to with".split(" "));
 
@@ -88,6 +90,9 @@ export function termsNamed(glossary, query, t2s) {
       else if (q.length >= 2 && t.zhFolded.includes(q)) part.push(t);
     }
   } else {
+    // An English possessive is not pinyin: Zhoushan’s names 舟山, not
+    // 中共舟山市委 (zhoushan shiwei).
+    query = query.replace(possessive, "");
     const key = pinyinKey(query);
     const q = stems(query);
     if (!q.length) return [];

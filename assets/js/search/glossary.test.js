@@ -47,6 +47,11 @@ test("a rendering typed with the typos the English search forgives", () => {
   assert.deepEqual(named("Two Fisrst"), [], "two edits in one word: no");
 });
 
+test("an English possessive is not pinyin", () => {
+  assert.deepEqual(named("Zhoushan’s"), ["舟山"]);
+  assert.deepEqual(named("Zhoushan's"), ["舟山"]);
+});
+
 test("function words alone name no term", () => {
   assert.deepEqual(named("the"), []);
   assert.deepEqual(named("and"), []);

@@ -89,10 +89,12 @@ export function createView(container, options) {
   // label is the result's label in the page's language (Part 4, Author on
   // the English page, 第4部分, 作者 on the Chinese one): that of the block
   // beside it when the result is in the other language.
+  // It carries the page's language when the result is in the other.
   function label(e) {
     const m = e.result.matches[e.result.primary];
     const s = e.secondary;
-    return m.lang !== pageLang && s && s.lang === pageLang ? s.block.label : m.block.label;
+    if (m.lang !== pageLang && s && s.lang === pageLang) return el("span", { class: "search-para", lang: locale[pageLang] }, s.block.label);
+    return el("span", { class: "search-para" }, m.block.label);
   }
 
   function item(e) {
@@ -105,7 +107,7 @@ export function createView(container, options) {
       el(
         "a",
         { class: "search-hit-link", href, "data-id": b.id },
-        el("span", { class: "search-para" }, label(e)),
+        label(e),
         m.lang !== pageLang ? badge(m.lang) : null,
         " ",
         excerptNode(b.text, m.ranges, m.lang),
@@ -268,10 +270,15 @@ export function createView(container, options) {
       tail.replaceChildren();
       container.replaceChildren(tail);
     },
-    // note shows text before the results ("" removes it).
-    note(text) {
-      if (noteEl.textContent !== text) noteEl.textContent = text;
-      if (text) {
+    // note shows its parts (strings and nodes) before the results (none
+    // removes it); the same note again changes nothing on the page.
+    note(parts) {
+      const key = parts.map((p) => (typeof p === "string" ? p : p.lang + ":" + p.textContent)).join("\u0000");
+      if (noteEl.dataset.key !== key) {
+        noteEl.dataset.key = key;
+        noteEl.replaceChildren(...parts);
+      }
+      if (parts.length) {
         if (container.firstChild !== noteEl) container.prepend(noteEl);
       } else noteEl.remove();
     },

@@ -1,14 +1,20 @@
 // snippet.js: the excerpt of a block shown in a result: a window of
 // context around every match (28 characters in Chinese, about 70 in
-// English, widened to whole words), windows that overlap joined, each match
-// marked; the first three windows only, so that a query found all over a
-// block (the, 发展) shows a few lines of it, not the whole block. Where text is left out — between windows, before the first, after
-// the last — the excerpt has a gap, which the page draws as a mark of its
-// own, so that it cannot be read as the author's ellipsis (……). Matches
-// that overlap or touch (海岛 and 海岛安全城市; garden, city on the sea) are
-// one mark. A block without matches shows its opening.
+// English, widened to whole words), windows that overlap or are less than
+// a few words apart joined (minGap), each match marked; at most three
+// windows, and about as much text as three windows around one match each,
+// so that a query found all over a block (the, 发展) shows a few lines of
+// it, not the whole block. Where text is left out — between windows, before
+// the first, after the last — the excerpt has a gap, which the page draws
+// as a mark of its own, so that it cannot be read as the author's ellipsis
+// (……). Matches that overlap or touch (海岛 and 海岛安全城市; garden, city
+// on the sea) are one mark. A block without matches shows its opening.
 
 const context = { zh: 28, en: 70 };
+
+// minGap is the least text a gap leaves out: windows closer than that are
+// joined, so that a gap never stands for a word or two ("with […] aim").
+const minGap = { zh: 10, en: 24 };
 
 // maxWindows is the number of windows an excerpt shows at most.
 export const maxWindows = 3;
@@ -30,12 +36,30 @@ export function excerpt(text, ranges, lang) {
     const from = cut(text, Math.max(0, s - ctx), lang, -1);
     const to = cut(text, Math.min(text.length, e + ctx), lang, 1);
     const last = windows[windows.length - 1];
-    if (last && from <= last.to) {
+    if (last && from - last.to < (minGap[lang] || minGap.en)) {
       last.to = Math.max(last.to, to);
       last.marks.push([s, e]);
     } else windows.push({ from, to, marks: [[s, e]] });
   }
-  windows.length = Math.min(windows.length, maxWindows);
+  // At most maxWindows windows, and about as much text as that many
+  // windows around one match each: a window that joined many matches is
+  // cut after the last match that fits (its first at least), with its
+  // context.
+  let budget = maxWindows * (2 * ctx + 10);
+  const kept = [];
+  for (const w of windows) {
+    if (kept.length === maxWindows || budget <= 0) break;
+    if (w.to - w.from > budget) {
+      let end = w.marks[0][1];
+      for (const [, e] of w.marks) if (e - w.from <= budget) end = Math.max(end, e);
+      w.to = Math.min(w.to, cut(text, Math.min(text.length, end + ctx), lang, 1));
+      w.marks = w.marks.filter(([s]) => s < end);
+    }
+    budget -= w.to - w.from;
+    kept.push(w);
+  }
+  windows.length = 0;
+  windows.push(...kept);
   for (const w of windows) {
     if (w.from > 0) parts.push({ gap: true });
     let at = w.from;

@@ -32,7 +32,9 @@ test("a query found all over a block: the first three windows, then a gap", () =
   const ranges = [];
   for (let at = text.indexOf("海洋"); at >= 0; at = text.indexOf("海洋", at + 2)) ranges.push([at, at + 2]);
   const parts = excerpt(text, ranges, "zh");
-  assert.equal(parts.filter((p) => p.mark).length, 3);
+  const shown = parts.map((p) => p.text || "").join("");
+  assert.ok(parts.filter((p) => p.mark).length >= 3, show(parts));
+  assert.ok(shown.length <= 3 * (2 * 28 + 10) + 28, `${shown.length} characters shown`);
   assert.ok(parts[parts.length - 1].gap);
 });
 
@@ -58,4 +60,20 @@ test("alignedSpans: the sentences aligned with the matched ones, one for one", a
   ]);
   assert.equal(en.text.slice(16, 34), "Common prosperity.");
   assert.deepEqual(alignedSpans({ text: "x" }, [[0, 1]], en), [], "no spans: nothing aligned");
+});
+
+test("windows a word or two apart are joined: a gap leaves out more than that", () => {
+  const words = Array.from({ length: 80 }, (_, i) => "w" + String(i).padStart(2, "0")).join(" ");
+  const at = (w) => [words.indexOf(w), words.indexOf(w) + w.length];
+  const gapBetweenMarks = (parts) => {
+    const marks = parts.flatMap((p, i) => (p.mark ? [i] : []));
+    return parts.slice(marks[0], marks[1]).some((p) => p.gap);
+  };
+  // w02 and w40 are 152 characters apart: their windows (about 70 each
+  // side) would leave out one word (w21) between them, so they are one.
+  const near = excerpt(words, [at("w02"), at("w40")], "en");
+  assert.ok(!gapBetweenMarks(near), show(near));
+  // w02 and w70: far apart, a gap between them.
+  const far = excerpt(words, [at("w02"), at("w70")], "en");
+  assert.ok(gapBetweenMarks(far), show(far));
 });

@@ -37,6 +37,9 @@ export function init() {
   const input = document.getElementById("search-q");
   const both = document.getElementById("search-both");
   const status = document.getElementById("search-status");
+  // "Loading…" after a count is shown beside the live region, not in it:
+  // the count is announced once, not again when the rest has loaded.
+  const loading = document.getElementById("search-loading") || document.createElement("span");
   const out = document.getElementById("search-results");
   const root = document.documentElement;
   const pageLang = page.lang;
@@ -74,16 +77,35 @@ export function init() {
 
   // setStatus changes the status line only when its text changes: a
   // change is announced, and costs a layout.
+  const setLoading = (on) => {
+    const text = on ? messages.search_loading : "";
+    if (loading.textContent !== text) loading.textContent = text;
+  };
   const setStatus = (text) => {
     if (status.textContent !== text) status.textContent = text;
   };
 
   // showNote says, before the results, which glossary terms the query
   // named and so was also searched for (at most five).
+  // Each term and rendering carries its language, for a screen reader's
+  // voice.
   function showNote(named) {
-    const terms = named.slice(0, 5).map((t) => t.zh + " = " + t.en[0]);
-    if (named.length > 5) terms.push("…");
-    view.note(terms.length ? format(messages.search_glossary, { terms: terms.join(messages.search_glossary_sep) }) : "");
+    if (!named.length) return view.note([]);
+    const parts = [];
+    named.slice(0, 5).forEach((t, i) => {
+      if (i > 0) parts.push(messages.search_glossary_sep);
+      parts.push(langSpan("zh", t.zh), " = ", langSpan("en", t.en[0]));
+    });
+    if (named.length > 5) parts.push(messages.search_glossary_sep, "…");
+    const [before, after = ""] = messages.search_glossary.split("{terms}");
+    view.note([before, ...parts, after].filter((p) => p !== ""));
+  }
+  function langSpan(lang, text) {
+    if (lang === pageLang) return text;
+    const s = document.createElement("span");
+    s.lang = locale[lang];
+    s.textContent = text;
+    return s;
   }
 
   async function run(raw) {
@@ -94,6 +116,7 @@ export function init() {
       view.clear();
       showNote([]);
       status.textContent = "";
+      setLoading(false);
       return;
     }
     const withBoth = both.checked;
@@ -167,7 +190,8 @@ export function init() {
         if ((results.length && (ready || !first)) || complete) {
           const groups = rankResults(results, pageLang, (u) => store.title(u));
           await pause();
-          setStatus(statusText(results, groups) + (complete ? "" : " " + messages.search_loading));
+          setStatus(statusText(results, groups));
+          setLoading(!complete);
           showNote(named);
           const secondaryOf = (r) => {
             const m = r.matches[r.primary];
@@ -181,7 +205,10 @@ export function init() {
           }
           await shown;
           if (my !== seq) return;
-        } else setStatus(messages.search_loading);
+        } else {
+          setStatus(messages.search_loading);
+          setLoading(false);
+        }
         if (complete) break;
         // Wait for the next batch, unless one arrived during the search.
         const pending = load.filter((s) => !s.complete).map((s) => s.more());
@@ -195,6 +222,7 @@ export function init() {
     } catch (e) {
       if (e === cancelled || my !== seq) return;
       status.textContent = messages.search_error;
+      setLoading(false);
       throw e;
     }
   }
