@@ -35,6 +35,17 @@ export function swapped(a, b) {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+// typoTest returns the typo a query word of its length is forgiven, as a
+// test of two words (the query word or its stem, and a word or its stem):
+// one edit from five letters on, two neighbours swapped at four, none below
+// (null). The one rule for the matching tiers here and for glossary
+// renderings (glossary.js).
+export function typoTest(query) {
+  if (query.length >= 5) return oneEdit;
+  if (query.length === 4) return swapped;
+  return null;
+}
+
 // oneEdit reports whether a and b differ by exactly one insertion,
 // deletion, substitution or swap of adjacent letters.
 export function oneEdit(a, b) {
@@ -83,8 +94,8 @@ export function matchingWords(vocabulary, query) {
   for (const [word, s] of vocabulary) {
     if (word.startsWith(query) || s.startsWith(queryStem)) found.set(word, PREFIX);
   }
-  if (found.size || query.length < 4) return found;
-  const near = query.length < 5 ? swapped : oneEdit;
+  const near = typoTest(query);
+  if (found.size || !near) return found;
   for (const [word, s] of vocabulary) {
     if (near(query, word) || near(queryStem, s)) found.set(word, TYPO);
   }

@@ -18,7 +18,7 @@
 // prosperity → 共同富裕.
 import { foldChinese, pinyinKey, words, writtenIn } from "./fold.js";
 import { stem } from "./stem.js";
-import { oneEdit, swapped } from "./english.js";
+import { typoTest } from "./english.js";
 
 const stems = (text) => words(text).map((w) => stem(w.word));
 
@@ -112,6 +112,6 @@ export function termsNamed(glossary, query, t2s) {
   // With typos: each word of the query the same as the rendering's word in
   // its place, or one typo from it.
   const qw = words(query).map((w) => w.word);
-  const near = (a, b) => a === b || (a.length >= 5 ? oneEdit(a, b) : a.length === 4 && swapped(a, b));
+  const near = (q, w) => q === w || (typoTest(q) || (() => false))(q, w);
   return glossary.filter((t) => t.enWords.some((r) => r.length === qw.length && r.every((w, i) => near(qw[i], w))));
 }
