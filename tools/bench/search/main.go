@@ -23,12 +23,17 @@
 //     (level 6, as static hosts serve it; Pagefind's own pre-compressed
 //     files as they are), without the HTML page itself;
 //   - load to first result: from navigation start to the first result shown
-//     (a fresh tab per query, browser cache cleared);
+//     (a fresh tab per query, browser cache cleared), and of it the time
+//     before the search's script started (the browser's own: the page
+//     fetched, parsed and the script run);
 //   - warm query: the same query again once everything is loaded;
 //   - for the real site, long tasks: the search page loaded with each query
 //     of TestSearch/LongTasks three times, the CPU throttled 4×, and the
 //     tasks over 50 ms (PerformanceObserver "longtask") from the start of
-//     the search's script until its results are complete.
+//     the search's script until its results are complete; and, as a
+//     control, every long task of the same page loaded with its script
+//     blocked: the browser's own work on the page, which no script can
+//     shorten.
 //
 // Medians over the queries are reported. Flags:
 //
@@ -191,6 +196,7 @@ type metrics struct {
 	bytes            int
 	inPage           int // of bytes, the search data inside the page
 	firstMs, warmMs  float64
+	startMs          float64 // this site: when the search's script started (mark search-start)
 	found, hadResult bool
 }
 
@@ -283,10 +289,10 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 			return strings.HasSuffix(p, "search.json") || strings.Contains(p, "/search/") || (strings.Contains(p, "/js/") && strings.Contains(p, "search"))
 		})),
 		kb(dirGzip(filepath.Join(pub, "pagefind"), func(string) bool { return true })))
-	b.WriteString("| queries | engine | recall ¶ | precision ¶ | recall page | precision page | bytes to first result (median / max) | of which in the page | load → first result (median) | warm query (median) |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| queries | engine | recall ¶ | precision ¶ | recall page | precision page | bytes to first result (median / max) | of which in the page | load → first result (median) | of which before the script started (median) | warm query (median) |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		var s metrics
-		var bs, inPage, firsts, warms []float64
+		var bs, inPage, firsts, starts, warms []float64
 		for _, m := range r.ms {
 			s.tp += m.tp
 			s.fp += m.fp
@@ -298,6 +304,7 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 				bs = append(bs, float64(m.bytes))
 				inPage = append(inPage, float64(m.inPage))
 				firsts = append(firsts, m.firstMs)
+				starts = append(starts, m.startMs)
 				warms = append(warms, m.warmMs)
 			}
 		}
@@ -307,12 +314,13 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 			para = ratio(s.ptp, s.ptp+s.pfn)
 			paraP = ratio(s.ptp, s.ptp+s.pfp)
 		}
-		page := "–"
+		page, start := "–", "–"
 		if r.engine == "this site" {
 			page = kb(int(median(inPage)))
+			start = fmt.Sprintf("%.0f ms", median(starts))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s / %s | %s | %.0f ms | %.1f ms |\n", r.set, r.engine, para, paraP,
-			ratio(s.tp, s.tp+s.fn), ratio(s.tp, s.tp+s.fp), kb(int(median(bs))), kb(int(maxOf(bs))), page, median(firsts), median(warms))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s / %s | %s | %.0f ms | %s | %.1f ms |\n", r.set, r.engine, para, paraP,
+			ratio(s.tp, s.tp+s.fn), ratio(s.tp, s.tp+s.fp), kb(int(median(bs))), kb(int(maxOf(bs))), page, median(firsts), start, median(warms))
 	}
 	b.WriteString("\n")
 	if withLongTasks {
@@ -382,22 +390,7 @@ func measureLongTasks(browser context.Context, base string) (string, error) {
 				cancel()
 				return "", err
 			}
-			type task struct{ Start, Duration float64 }
-			type read struct {
-				Tasks       []task
-				Start, Done float64
-			}
-			r, err := chromedp.Run(tab, chromedp.Evaluate[read](`new Promise(res => {
-			  const done = performance.now();
-			  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
-			    const o = new PerformanceObserver(() => {});
-			    o.observe({type: "longtask", buffered: true});
-			    const tasks = o.takeRecords().map(e => ({Start: e.startTime, Duration: e.duration}));
-			    o.disconnect();
-			    const m = performance.getEntriesByName("search-start")[0];
-			    res({Tasks: tasks, Start: m ? m.startTime : -1, Done: done});
-			  }, 100)));
-			})`, chromedp.EvalAwaitPromise))
+			r, err := readLongTasks(tab)
 			cancel()
 			if err != nil {
 				return "", err
@@ -428,7 +421,73 @@ func measureLongTasks(browser context.Context, base string) (string, error) {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", c.lang, q, strings.Join(longest, ", "), strings.Join(fromScript, " "), strings.Join(all, " "))
 	}
 	fmt.Fprintf(&b, "\nLoads without a task over 50 ms after the script started: %d of %d.\n\n", clean, loads)
+	// The control: the same pages with their script blocked, so that what
+	// remains is the browser's own work on the page (parsing, style, the
+	// first layout with its font look-ups, paint).
+	b.WriteString("The control: the same search page with its script blocked (Network.setBlockedURLs), the same throttling, three loads each; every long task, in ms:\n\n| page | long tasks per load |\n|---|---|\n")
+	for _, lang := range []string{"zh", "en"} {
+		var all []string
+		for i := 0; i < 3; i++ {
+			tab, cancel, err := freshTab(browser)
+			if err != nil {
+				return "", err
+			}
+			r, err := func() (longTasks, error) {
+				if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
+					return longTasks{}, err
+				}
+				if _, err := chromedp.Call(tab, network.SetBlockedURLs, network.SetBlockedURLsParams{
+					URLPatterns: []*network.BlockPattern{{URLPattern: base + "/js/*", Block: true}}}); err != nil {
+					return longTasks{}, err
+				}
+				if _, err := chromedp.Call(tab, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
+					return longTasks{}, err
+				}
+				if err := chromedp.Do(tab, chromedp.Navigate(base+"/"+lang+"/search/?q=x")); err != nil {
+					return longTasks{}, err
+				}
+				if err := sitetest.Await(tab, `document.readyState === "complete"`, queryTimeout); err != nil {
+					return longTasks{}, err
+				}
+				return readLongTasks(tab)
+			}()
+			cancel()
+			if err != nil {
+				return "", err
+			}
+			var a []string
+			for _, t := range r.Tasks {
+				a = append(a, fmt.Sprintf("%.0f", t.Duration))
+			}
+			all = append(all, "["+strings.Join(a, ", ")+"]")
+		}
+		fmt.Fprintf(&b, "| %s | %s |\n", lang, strings.Join(all, " "))
+	}
+	b.WriteString("\n")
 	return b.String(), nil
+}
+
+// longTasks are the long tasks of a page load, and the times (ms since
+// navigation start) of the mark search-start (-1 if none) and of the read.
+type longTasks struct {
+	Tasks       []struct{ Start, Duration float64 }
+	Start, Done float64
+}
+
+// readLongTasks waits two frames and 100 ms, then reads every long task of
+// the page so far (PerformanceObserver "longtask", buffered).
+func readLongTasks(tab context.Context) (longTasks, error) {
+	return chromedp.Run(tab, chromedp.Evaluate[longTasks](`new Promise(res => {
+	  const done = performance.now();
+	  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+	    const o = new PerformanceObserver(() => {});
+	    o.observe({type: "longtask", buffered: true});
+	    const tasks = o.takeRecords().map(e => ({Start: e.startTime, Duration: e.duration}));
+	    o.disconnect();
+	    const m = performance.getEntriesByName("search-start")[0];
+	    res({Tasks: tasks, Start: m ? m.startTime : -1, Done: done});
+	  }, 100)));
+	})`, chromedp.EvalAwaitPromise))
 }
 
 func ratio(a, b int) string {
@@ -675,6 +734,9 @@ func measureOurs(ctx context.Context, base, lang, q string, want []searchtest.Bl
 		return m, err
 	}
 	m.firstMs, _ = strconv.ParseFloat(first, 64)
+	if m.startMs, err = chromedp.Run(tab, chromedp.Evaluate[float64](`performance.getEntriesByName("search-start")[0].startTime`)); err != nil {
+		return m, err
+	}
 	// The search page fetches from the page itself: Resource Timing tells
 	// what had arrived when the first result was shown.
 	paths, err := chromedp.Run(tab, chromedp.Evaluate[[]string](fmt.Sprintf(
