@@ -243,6 +243,9 @@ func benchSite(ctx context.Context, repo, siteRoot string, queries map[string][]
 		return "", err
 	}
 	pfTime := time.Since(t0)
+	if err := writeFrames(pub); err != nil {
+		return "", err
+	}
 	if err := writeHarness(pub); err != nil {
 		return "", err
 	}
@@ -341,6 +344,9 @@ func longTasksOnly(ctx context.Context, root string) (string, error) {
 		return "", err
 	}
 	defer cleanup()
+	if err := writeFrames(pub); err != nil {
+		return "", err
+	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(pub)))
 	defer srv.Close()
 	return measureLongTasks(ctx, srv.URL)
@@ -424,8 +430,11 @@ func measureLongTasks(browser context.Context, base string) (string, error) {
 	// The control: the same pages with their script blocked, so that what
 	// remains is the browser's own work on the page (parsing, style, the
 	// first layout with its font look-ups, paint).
-	b.WriteString("The control: the same search page with its script blocked (Network.setBlockedURLs), the same throttling, three loads each; every long task, in ms:\n\n| page | long tasks per load |\n|---|---|\n")
-	for _, lang := range []string{"zh", "en"} {
+	b.WriteString("The control: the browser's own work on the page, with the same throttling, three loads each; every long task, in ms. \"Script blocked\": the same search page with its script blocked (Network.setBlockedURLs); \"frame only\": that page without its main content and scripts (head, stylesheet, header, navigation, footer: what every page of the site has):\n\n| page | long tasks per load |\n|---|---|\n")
+	for _, c := range []struct{ name, path string }{
+		{"zh, script blocked", "/zh/search/?q=x"}, {"en, script blocked", "/en/search/?q=x"},
+		{"zh, frame only", "/lt-bench/zh-frame.html"}, {"en, frame only", "/lt-bench/en-frame.html"},
+	} {
 		var all []string
 		for i := 0; i < 3; i++ {
 			tab, cancel, err := freshTab(browser)
@@ -443,7 +452,7 @@ func measureLongTasks(browser context.Context, base string) (string, error) {
 				if _, err := chromedp.Call(tab, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
 					return longTasks{}, err
 				}
-				if err := chromedp.Do(tab, chromedp.Navigate(base+"/"+lang+"/search/?q=x")); err != nil {
+				if err := chromedp.Do(tab, chromedp.Navigate(base+c.path)); err != nil {
 					return longTasks{}, err
 				}
 				if err := sitetest.Await(tab, `document.readyState === "complete"`, queryTimeout); err != nil {
@@ -461,7 +470,7 @@ func measureLongTasks(browser context.Context, base string) (string, error) {
 			}
 			all = append(all, "["+strings.Join(a, ", ")+"]")
 		}
-		fmt.Fprintf(&b, "| %s | %s |\n", lang, strings.Join(all, " "))
+		fmt.Fprintf(&b, "| %s | %s |\n", c.name, strings.Join(all, " "))
 	}
 	b.WriteString("\n")
 	return b.String(), nil
@@ -810,6 +819,31 @@ func measurePagefind(ctx context.Context, base, lang, q string, want []searchtes
 	m.hadResult = len(r.URLs) > 0
 	m.firstMs, m.warmMs = r.FirstMs, r.WarmMs
 	return m, nil
+}
+
+// writeFrames writes the controls' frame pages: /lt-bench/<lang>-frame.html
+// is the search page without its main content and without scripts.
+func writeFrames(pub string) error {
+	dir := filepath.Join(pub, "lt-bench")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	main := regexp.MustCompile(`(?s)(<main[^>]*>).*</main>`)
+	script := regexp.MustCompile(`(?s)<script[^>]*>.*?</script>`)
+	for _, lang := range []string{"zh", "en"} {
+		b, err := os.ReadFile(filepath.Join(pub, lang, "search", "index.html"))
+		if err != nil {
+			return err
+		}
+		if !main.Match(b) {
+			return fmt.Errorf("%s/search/index.html: no <main>", lang)
+		}
+		b = script.ReplaceAll(main.ReplaceAll(b, []byte("$1</main>")), nil)
+		if err := os.WriteFile(filepath.Join(dir, lang+"-frame.html"), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeHarness writes the Pagefind test pages: /pf-bench/<lang>.html runs
