@@ -1,9 +1,11 @@
 package searchtest
 
 import (
+	"fmt"
 	"net/url"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,13 +14,9 @@ import (
 	"policysite/tools/sitetest"
 )
 
-// TestTraditionalOnArchive: on an archive of many articles, a query in
-// traditional characters finds the newest article's paragraphs (included
-// in the page) without waiting for the rest of the archive: the search
-// folds it to simplified characters as soon as what is loaded has no match,
-// rather than after loading every article to search it unfolded. A query
-// in simplified characters gets its first results without the map.
-func TestTraditionalOnArchive(t *testing.T) {
+// TestArchive: the search on an archive of many articles, whose data
+// arrives in batches after the newest article (included in the page).
+func TestArchive(t *testing.T) {
 	const articles = 12
 	root := sitetest.Root()
 	site := filepath.Join(t.TempDir(), "site")
@@ -35,8 +33,19 @@ func TestTraditionalOnArchive(t *testing.T) {
 	public := filepath.Join(t.TempDir(), "public")
 	sitetest.BuildTo(t, site, "http://example.org"+prefix, public)
 	base := sitetest.Serve(t, public, prefix)
-	browser := sitetest.Browser(t)
+	f := &fixture{dir: public, base: base, browser: sitetest.Browser(t)}
+	t.Run("Traditional", func(t *testing.T) { testTraditional(t, f, articles) })
+	t.Run("Growing", func(t *testing.T) { testGrowing(t, f, site) })
+}
 
+// testTraditional: a query in traditional characters finds the newest
+// article's paragraphs (included in the page) without waiting for the
+// rest of the archive: the search folds it to simplified characters as
+// soon as what is loaded has no match, rather than after loading every
+// article to search it unfolded. A query in simplified characters gets its
+// first results without the map.
+func testTraditional(t *testing.T, f *fixture, articles int) {
+	base, browser := f.base, f.browser
 	// The JSON files whose responses ended before the first result.
 	const before = `performance.getEntriesByType('resource').filter(e => e.responseEnd <= +document.documentElement.dataset.searchFirstMs).map(e => new URL(e.name).pathname).filter(p => p.endsWith('.json'))`
 	for _, c := range []struct {
@@ -76,4 +85,87 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// testGrowing: as an archive's data arrives, the results only grow: no
+// result shown is taken off the page, and the count is announced once,
+// when it is final (the count so far is shown beside the live region).
+// The queries are words that the newest article (in the page) has only as
+// the beginning of longer words (deep in deepen) while other articles have
+// the word itself: matched by prefix in the newest article alone, by the
+// word once the rest has arrived. And a word every article has.
+func testGrowing(t *testing.T, f *fixture, site string) {
+	c, err := LoadCorpus(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := f.open(t, "en", "")
+	newest := sitetest.Eval[string](t, tab, `Object.keys(JSON.parse(document.getElementById('search-data').textContent).included)[0].split('/').at(-2)`)
+	words := map[bool]map[string]bool{true: {}, false: {}} // in the newest article, or not
+	for _, b := range c.Blocks["en"] {
+		for _, w := range Words(b.Text) {
+			words[b.Article == newest][w] = true
+		}
+	}
+	var queries []string
+	for w := range words[false] {
+		if len(w) < 4 || words[true][w] || !strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) {
+			continue
+		}
+		prefixed, sameStem := false, false
+		for n := range words[true] {
+			sameStem = sameStem || Stem(n) == Stem(w)
+			prefixed = prefixed || strings.HasPrefix(n, w) || strings.HasPrefix(Stem(n), Stem(w))
+		}
+		if prefixed && !sameStem {
+			queries = append(queries, w)
+		}
+	}
+	slices.Sort(queries)
+	if len(queries) == 0 {
+		t.Fatalf("no word of the archive is only a prefix in the newest article (%s)", newest)
+	}
+	queries = append(queries[:min(3, len(queries))], "island")
+	probe := `window.__growing = {removed: [], status: []};
+	new MutationObserver((records) => {
+	  for (const r of records) for (const n of r.removedNodes) {
+	    if (n.nodeType !== 1) continue;
+	    for (const li of n.matches('li.search-hit') ? [n] : n.querySelectorAll('li.search-hit')) __growing.removed.push(li.querySelector('a.search-hit-link').getAttribute('href'));
+	  }
+	  const s = document.getElementById('search-status');
+	  if (s && s.textContent !== (__growing.status.at(-1) ?? '')) __growing.status.push(s.textContent);
+	}).observe(document, {childList: true, subtree: true, characterData: true});`
+	for _, lang := range []string{"en", "zh"} {
+		for _, q := range queries {
+			name := fmt.Sprintf("%s %q", lang, q)
+			tab := f.probed(t, nil, probe, lang, q, false)
+			type record struct {
+				Removed, Status []string
+				Count           string
+				Hits            int
+			}
+			// A result made again in its place (its block in the other
+			// language arrived) is not taken off: one missing at the end is.
+			r := sitetest.Eval[record](t, tab, `({Removed: __growing.removed.filter(h => !document.querySelector('#search-results a.search-hit-link[href="' + CSS.escape(h) + '"]')), Status: __growing.status.filter(s => s !== ''),
+			  Count: document.getElementById('search-status').textContent, Hits: document.querySelectorAll('li.search-hit').length})`)
+			t.Logf("%s: %d results; announced %q", name, r.Hits, r.Status)
+			if r.Hits == 0 {
+				t.Errorf("%s: no results", name)
+			}
+			if len(r.Removed) > 0 {
+				t.Errorf("%s: %d results shown, then taken off the page as the archive arrived: %v", name, len(r.Removed), r.Removed)
+			}
+			var counts []string
+			for _, s := range r.Status {
+				if s != r.Count {
+					continue
+				}
+				counts = append(counts, s)
+			}
+			if len(counts) != 1 || len(r.Status) > 2 || r.Status[len(r.Status)-1] != r.Count {
+				t.Errorf("%s: the live region said %q, want the final count %q once (after at most a word that it is loading)", name, r.Status, r.Count)
+			}
+			tab.Check(t)
+		}
+	}
 }

@@ -1,7 +1,7 @@
 // engine.js: runs a query plan (plan.js) over the articles loaded so far
 // and returns the matches, in slices (schedule.js) so that a large archive
 // does not block the page.
-import { addVocabulary, compile, matchBlock, wordsOf } from "./english.js";
+import { addVocabulary, compile, matchBlock, settled, wordsOf } from "./english.js";
 import { compileChinese, matchChinese } from "./chinese.js";
 
 // vocabularyStep is the number of words a step of vocabularyOf stems.
@@ -39,10 +39,14 @@ export function mergeRanges(ranges) {
   return sorted.filter((r, i) => i === 0 || r[0] !== sorted[i - 1][0] || r[1] !== sorted[i - 1][1]);
 }
 
-// searchLanguage returns the matches of a language's alternatives:
-// [{lang, article, order, index, block, ranges, score}]. A block matches
-// when it matches any alternative; its ranges are those of every
-// alternative it matches (each once), its score the best.
+// searchLanguage returns the matches of a language's alternatives,
+// {matches: [{lang, article, order, index, block, ranges, score}], settled}.
+// A block matches when it matches any alternative; its ranges are those of
+// every alternative it matches (each once), its score the best. settled is
+// false when an English word matched by prefix or with a typo only
+// (english.js: settled): articles not loaded yet may hold the word itself,
+// which would replace those matches, so they are final only once every
+// article has been searched.
 //
 // The matches of each alternative are kept per article, for the
 // alternative and the tiers of its words, so that over a large archive
@@ -113,5 +117,8 @@ export async function searchLanguage(state, lang, alternatives, t2s, pause) {
     await pause();
   }
   for (const m of found) m.ranges = mergeRanges(m.ranges);
-  return found.sort((a, b) => a.order - b.order || a.index - b.index);
+  return {
+    matches: found.sort((a, b) => a.order - b.order || a.index - b.index),
+    settled: lang === "zh" || compiled.every(settled),
+  };
 }

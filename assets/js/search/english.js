@@ -115,6 +115,22 @@ export function compile(vocabulary, terms) {
   return groups;
 }
 
+// settled reports whether compiled groups (compile) would match the same
+// words in a larger text: true unless a query word matched only by prefix
+// or with a typo, since more text may hold the word itself (or a prefix),
+// and then that tier replaces the one matched now. A word that matched
+// nothing only gains words as text arrives.
+export function settled(groups) {
+  for (const g of groups) {
+    for (const m of g) {
+      let best = 0;
+      for (const w of m.values()) best = Math.max(best, w);
+      if (m.size && best < SAME_STEM) return false;
+    }
+  }
+  return true;
+}
+
 // matchBlock returns {ranges, score} when the block matches every group
 // (ranges: the [start, end) offsets of each match in its text), or null.
 export function matchBlock(block, groups) {

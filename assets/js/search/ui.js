@@ -76,9 +76,12 @@ export function init() {
   }
 
   // setStatus changes the status line only when its text changes: a
-  // change is announced, and costs a layout.
-  const setLoading = (on) => {
-    const text = on ? messages.search_loading : "";
+  // change is announced, and costs a layout. setLoading shows "Loading…"
+  // beside it, after the count so far while more is to come: that count
+  // is not announced (a large archive would change it with every batch),
+  // the final one is.
+  const setLoading = (on, count = "") => {
+    const text = on ? (count ? count + " " : "") + messages.search_loading : "";
     if (loading.textContent !== text) loading.textContent = text;
   };
   const setStatus = (text) => {
@@ -162,7 +165,18 @@ export function init() {
         await pause();
         // Search what is loaded (the page's own data at first).
         const matches = [];
-        for (const l of langs) matches.push(...(await searchLanguage(store.articles(l), l, plan[l], t2s, pause)));
+        // Matches by prefix or with a typo are shown once every article
+        // of their language has been searched: an article still to come
+        // may hold the word itself, and those matches would then go.
+        // (An article that arrives during the search is searched next
+        // time: what was complete counts from before it.)
+        let final = true;
+        for (const l of langs) {
+          const whole = store.articles(l).complete;
+          const found = await searchLanguage(store.articles(l), l, plan[l], t2s, pause);
+          matches.push(...found.matches);
+          final = final && (found.settled || whole);
+        }
         if (my !== seq) return;
         await pause();
         let results = mergeMatches(matches, pageLang);
@@ -187,11 +201,12 @@ export function init() {
             continue;
           }
         }
-        if ((results.length && (ready || !first)) || complete) {
+        if ((results.length && (ready || !first) && final) || complete) {
           const groups = rankResults(results, pageLang, (u) => store.title(u));
           await pause();
-          setStatus(statusText(results, groups));
-          setLoading(!complete);
+          const count = statusText(results, groups);
+          setStatus(complete ? count : "");
+          setLoading(!complete, complete ? "" : count);
           showNote(named);
           const secondaryOf = (r) => {
             const m = r.matches[r.primary];
