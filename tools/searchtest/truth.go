@@ -485,14 +485,50 @@ func terms(q string) (out []struct {
 			}
 			t, q = q[:i], q[i:]
 		}
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, struct {
-				Text   string
-				Phrase bool
-			}{t, phrase})
+		if phrase {
+			if t = strings.TrimSpace(t); t != "" {
+				out = append(out, struct {
+					Text   string
+					Phrase bool
+				}{t, true})
+			}
+			continue
+		}
+		// Outside quotes: Han and Latin runs typed together are terms of
+		// their own, a possessive ends a word, and hyphenated words are
+		// a phrase.
+		for _, part := range splitScripts(t) {
+			part = strings.TrimSpace(possessiveRE.ReplaceAllString(part, "${1}"))
+			if part != "" {
+				out = append(out, struct {
+					Text   string
+					Phrase bool
+				}{part, hyphenatedRE.MatchString(part)})
+			}
 		}
 	}
 	return out
+}
+
+var (
+	// possessiveRE: ’s (or 's) not followed by a letter or digit.
+	possessiveRE = regexp.MustCompile(`(?i)['’＇]s([^\p{L}\p{N}]|$)`)
+	hyphenatedRE = regexp.MustCompile(`^[\p{L}\p{N}]+(?:[-‐‑－][\p{L}\p{N}]+)+$`)
+)
+
+// splitScripts cuts s where a Han character and a Latin letter meet.
+func splitScripts(s string) []string {
+	var parts []string
+	start := 0
+	var prev rune = -1
+	for i, r := range s {
+		if prev >= 0 && (unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Latin, prev) && unicode.Is(unicode.Han, r)) {
+			parts = append(parts, s[start:i])
+			start = i
+		}
+		prev = r
+	}
+	return append(parts, s[start:])
 }
 
 func (c *Corpus) match(lang, q string) []Block {

@@ -17,18 +17,25 @@ export const maxTexts = 16;
 export const maxLength = 200;
 
 // hitURL returns url (a block's address, with its #id) with the distinct
-// texts of text at ranges ([start, end) offsets), in order of first
-// occurrence, as ?hl= parameters.
+// texts of text at ranges ([start, end) offsets) as ?hl= parameters, in
+// order of first occurrence. When they are more than the address holds, the
+// longest are named: a long query that matched every "a" and "the" of a
+// paragraph names its words, not those.
 export function hitURL(url, text, ranges) {
-  const texts = [];
-  let length = 0;
+  const distinct = [];
   for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
     const t = text.slice(start, end).trim();
-    if (!t || texts.includes(t)) continue;
-    if (texts.length === maxTexts || length + t.length > maxLength) break;
-    texts.push(t);
+    if (t && !distinct.includes(t)) distinct.push(t);
+  }
+  const chosen = new Set();
+  let length = 0;
+  for (const t of [...distinct].sort((a, b) => b.length - a.length)) {
+    if (chosen.size === maxTexts) break;
+    if (length + t.length > maxLength) continue;
+    chosen.add(t);
     length += t.length;
   }
+  const texts = distinct.filter((t) => chosen.has(t));
   if (!texts.length) return url;
   const hash = url.indexOf("#");
   const base = hash < 0 ? url : url.slice(0, hash);

@@ -27,5 +27,16 @@ test("at most maxTexts texts, of maxLength characters in all", () => {
   assert.deepEqual(hl(hitURL("/en/a/#p1", words, ranges.slice(0, 6))), ["w0", "w1", "w2", "w3", "w4", "w5"]);
   const long = "x".repeat(maxLength - 10) + " " + "y".repeat(20) + " z";
   const all = [...long.matchAll(/\w+/g)].map((m) => [m.index, m.index + m[0].length]);
-  assert.deepEqual(hl(hitURL("/en/a/#p1", long, all)), ["x".repeat(maxLength - 10)]);
+  assert.deepEqual(hl(hitURL("/en/a/#p1", long, all)), ["x".repeat(maxLength - 10), "z"]);
+});
+
+test("when they are too many, the longest texts are named, in text order", () => {
+  const text = "It will build a digital port of entry and make customs clearance more efficient; it will improve the port’s system for collecting and distributing cargo, and a port for a city of the sea.";
+  const ranges = [...text.matchAll(/\p{L}+/gu)].map((m) => [m.index, m.index + m[0].length]);
+  const named = hl(hitURL("/en/a/#p9", text, ranges));
+  assert.equal(named.length, maxTexts);
+  for (const w of ["distributing", "collecting", "efficient", "clearance", "improve", "customs", "digital", "system", "cargo"]) assert.ok(named.includes(w), w);
+  for (const w of ["a", "of", "the", "It"]) assert.ok(!named.includes(w), w);
+  const order = named.map((w) => text.indexOf(w));
+  assert.deepEqual(order, [...order].sort((a, b) => a - b));
 });

@@ -22,3 +22,44 @@ test("curly, full-width and corner-bracket quotes make phrases too", () => {
     { text: "成果", phrase: false },
   ]);
 });
+
+test("Han characters and Latin letters typed together are terms of their own; digits stay", () => {
+  assert.deepEqual(parseQuery("舟山port"), [
+    { text: "舟山", phrase: false },
+    { text: "port", phrase: false },
+  ]);
+  assert.deepEqual(parseQuery("port舟山港"), [
+    { text: "port", phrase: false },
+    { text: "舟山港", phrase: false },
+  ]);
+  assert.deepEqual(parseQuery("ｐｏｒｔ舟山"), [
+    { text: "ｐｏｒｔ", phrase: false },
+    { text: "舟山", phrase: false },
+  ]);
+  assert.deepEqual(parseQuery("1亿吨 5G"), [
+    { text: "1亿吨", phrase: false },
+    { text: "5G", phrase: false },
+  ]);
+  assert.deepEqual(parseQuery("“舟山port”"), [{ text: "舟山port", phrase: true }]);
+});
+
+test("a possessive ends a word, outside quotes", () => {
+  for (const q of ["Zhoushan's", "Zhoushan’s", "ZHOUSHAN'S"]) assert.deepEqual(parseQuery(q), [{ text: q.slice(0, 8), phrase: false }], q);
+  assert.deepEqual(parseQuery("people’s well-being"), [
+    { text: "people", phrase: false },
+    { text: "well-being", phrase: true },
+  ]);
+  assert.deepEqual(parseQuery("’s"), []);
+  assert.deepEqual(parseQuery("its shs"), [
+    { text: "its", phrase: false },
+    { text: "shs", phrase: false },
+  ]);
+  assert.deepEqual(parseQuery("“the port’s system”"), [{ text: "the port’s system", phrase: true }]);
+});
+
+test("words joined by hyphens are a phrase", () => {
+  for (const q of ["zero-employment", "COVID-19", "sci-tech", "Ningbo-Zhoushan", "land‐efficient", "River-Sea-Land"]) {
+    assert.deepEqual(parseQuery(q), [{ text: q, phrase: true }], q);
+  }
+  for (const q of ["-tech", "sci-", "a--b"]) assert.equal(parseQuery(q)[0].phrase, false, q);
+});
