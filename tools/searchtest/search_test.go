@@ -33,7 +33,7 @@ func TestSearch(t *testing.T) {
 		name string
 		fn   func(*testing.T, *fixture)
 	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard},
-		{"Arrival", testArrival}, {"History", testHistory}, {"Announcements", testAnnouncements}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
+		{"Arrival", testArrival}, {"History", testHistory}, {"Announcements", testAnnouncements}, {"GlossaryNote", testGlossaryNote}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
 		{"NoScript", testNoScript}, {"Requests", testRequests}, {"LongTasks", testLongTasks}, {"LayoutShift", testLayoutShift},
 		{"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
@@ -795,6 +795,52 @@ func testAnnouncements(t *testing.T, f *fixture) {
 		if got.Bad != "" {
 			t.Errorf("%s %q: language tags: %s", c.lang, c.q, got.Bad)
 		}
+	}
+}
+
+// testGlossaryNote: the note before the results names the glossary terms
+// the query named: all of them when they are six or fewer, otherwise five
+// and a button that shows the rest and leaves the focus on the note.
+func testGlossaryNote(t *testing.T, f *fixture) {
+	for _, c := range []struct{ lang, q string }{{"en", "city"}, {"zh", "海洋"}, {"en", "islands"}, {"zh", "development"}} {
+		name := fmt.Sprintf("%s %q", c.lang, c.q)
+		named := f.corpus.Named(c.q)
+		if len(named) < 5 {
+			t.Fatalf("%s: names %d terms; the test wants a query that names five or more", name, len(named))
+		}
+		tab := f.open(t, c.lang, "q="+url.QueryEscape(c.q))
+		tab.WaitFor(t, waitDone(0))
+		type note struct {
+			Text   string
+			Terms  int
+			Button string
+		}
+		read := `(() => { const n = document.querySelector('#search-results .search-note'), b = n && n.querySelector('button');
+		  return {Text: n ? n.textContent : '', Terms: n ? n.textContent.split(' = ').length - 1 : 0, Button: b ? b.textContent : ''}; })()`
+		got := sitetest.Eval[note](t, tab, read)
+		if len(named) <= 6 {
+			if got.Terms != len(named) || got.Button != "" {
+				t.Errorf("%s: the note shows %d terms and button %q, want all %d and none: %q", name, got.Terms, got.Button, len(named), got.Text)
+			}
+		} else {
+			if got.Terms != 5 || !strings.Contains(got.Button, fmt.Sprint(len(named)-5)) {
+				t.Errorf("%s: the note shows %d terms and button %q, want 5 and a button for the other %d: %q", name, got.Terms, got.Button, len(named)-5, got.Text)
+			}
+			sitetest.Eval[bool](t, tab, `document.querySelector('#search-results .search-note button').click(), true`)
+			got = sitetest.Eval[note](t, tab, read)
+			if got.Terms != len(named) || got.Button != "" {
+				t.Errorf("%s: after the button, the note shows %d terms and button %q, want all %d: %q", name, got.Terms, got.Button, len(named), got.Text)
+			}
+			if !sitetest.Eval[bool](t, tab, `document.activeElement === document.querySelector('#search-results .search-note')`) {
+				t.Errorf("%s: after the button, the focus is not on the note", name)
+			}
+		}
+		for _, term := range named {
+			if !strings.Contains(got.Text, term.Zh) {
+				t.Errorf("%s: the note does not name %s: %q", name, term.Zh, got.Text)
+			}
+		}
+		tab.Check(t)
 	}
 }
 

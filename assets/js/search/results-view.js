@@ -282,6 +282,12 @@ export function createView(container, options) {
         if (container.firstChild !== noteEl) container.prepend(noteEl);
       } else noteEl.remove();
     },
+    // focusNote puts the focus on the note (once its button, which had
+    // it, is gone).
+    focusNote() {
+      noteEl.tabIndex = -1;
+      noteEl.focus();
+    },
     links: () => [...container.querySelectorAll("a.search-hit-link")],
   };
 }

@@ -89,17 +89,31 @@ export function init() {
   };
 
   // showNote says, before the results, which glossary terms the query
-  // named and so was also searched for (at most five).
+  // named and so was also searched for: the first five, and a button for
+  // the rest, which shows them all (until the query changes).
   // Each term and rendering carries its language, for a screen reader's
   // voice.
-  function showNote(named) {
+  let noteOpen = null; // the query whose note shows every term
+  function showNote(named, query = "") {
     if (!named.length) return view.note([]);
+    const all = noteOpen === query || named.length <= 6;
     const parts = [];
-    named.slice(0, 5).forEach((t, i) => {
+    named.slice(0, all ? named.length : 5).forEach((t, i) => {
       if (i > 0) parts.push(messages.search_glossary_sep);
       parts.push(langSpan("zh", t.zh), " = ", langSpan("en", t.en[0]));
     });
-    if (named.length > 5) parts.push(messages.search_glossary_sep, "…");
+    if (!all) {
+      const more = document.createElement("button");
+      more.type = "button";
+      more.className = "search-note-more";
+      more.textContent = format(messages.search_glossary_more, { n: named.length - 5 });
+      more.addEventListener("click", () => {
+        noteOpen = query;
+        showNote(named, query);
+        view.focusNote();
+      });
+      parts.push(messages.search_glossary_sep, more);
+    }
     const [before, after = ""] = messages.search_glossary.split("{terms}");
     view.note([before, ...parts, after].filter((p) => p !== ""));
   }
@@ -207,7 +221,7 @@ export function init() {
           const count = statusText(results, groups);
           setStatus(complete ? count : "");
           setLoading(!complete, complete ? "" : count);
-          showNote(named);
+          showNote(named, query);
           const secondaryOf = (r) => {
             const m = r.matches[r.primary];
             const lang = r.primary !== pageLang ? pageLang : showOther ? other : null;
