@@ -816,7 +816,7 @@ func testGlossaryNote(t *testing.T, f *fixture) {
 			Button string
 		}
 		read := `(() => { const n = document.querySelector('#search-results .search-note'), b = n && n.querySelector('button');
-		  return {Text: n ? n.textContent : '', Terms: n ? n.textContent.split(' = ').length - 1 : 0, Button: b ? b.textContent : ''}; })()`
+		  return {Text: n ? n.textContent : '', Terms: n ? n.textContent.split('\u00a0= ').length - 1 : 0, Button: b ? b.textContent : ''}; })()`
 		got := sitetest.Eval[note](t, tab, read)
 		if len(named) <= 6 {
 			if got.Terms != len(named) || got.Button != "" {

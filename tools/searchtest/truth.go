@@ -172,8 +172,8 @@ func PinyinKey(s string) string {
 }
 
 // possessive is an English possessive ending, dropped before a query is
-// compared with the glossary.
-var possessive = regexp.MustCompile(`(?i)['’]s\b`)
+// compared with the glossary (replace with "${1}": the character after it).
+var possessive = possessiveRE
 
 // functionWords name no glossary term on their own.
 var functionWords = map[string]bool{}
@@ -357,7 +357,7 @@ func (c *Corpus) Named(q string) []Term {
 			}
 		}
 	} else {
-		q = possessive.ReplaceAllString(q, "") // Zhoushan’s: not pinyin
+		q = possessive.ReplaceAllString(q, "${1}") // Zhoushan’s: not pinyin
 		key := PinyinKey(q)
 		qs := stems(q)
 		if len(qs) == 0 {
@@ -503,7 +503,7 @@ func terms(q string) (out []struct {
 				out = append(out, struct {
 					Text   string
 					Phrase bool
-				}{part, hyphenatedRE.MatchString(part)})
+				}{part, joinedRE.MatchString(part)})
 			}
 		}
 	}
@@ -511,24 +511,46 @@ func terms(q string) (out []struct {
 }
 
 var (
-	// possessiveRE: ’s (or 's) not followed by a letter or digit.
-	possessiveRE = regexp.MustCompile(`(?i)['’＇]s([^\p{L}\p{N}]|$)`)
-	hyphenatedRE = regexp.MustCompile(`^[\p{L}\p{N}]+(?:[-‐‑－][\p{L}\p{N}]+)+$`)
+	// possessiveRE: ’s (any apostrophe a keyboard types, full-width s too)
+	// not followed by a letter or digit.
+	possessiveRE = regexp.MustCompile("(?i)['’‘`＇][sｓ]([^\\p{L}\\p{N}]|$)")
+	// joinedRE: words joined by a hyphen, a dash or an apostrophe.
+	joinedRE = regexp.MustCompile("^[\\p{L}\\p{N}]+(?:[-‐‑－–—'’‘`＇][\\p{L}\\p{N}]+)+$")
 )
 
-// splitScripts cuts s where a Han character and a Latin letter meet.
+// splitScripts cuts s where a run with Latin letters meets Han characters;
+// digits and punctuation stay with the run they are typed in.
 func splitScripts(s string) []string {
-	var parts []string
+	var runs []string
 	start := 0
-	var prev rune = -1
 	for i, r := range s {
-		if prev >= 0 && (unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Latin, prev) && unicode.Is(unicode.Han, r)) {
-			parts = append(parts, s[start:i])
+		if i > start && unicode.Is(unicode.Han, r) != hanRune(s[start:]) {
+			runs = append(runs, s[start:i])
 			start = i
 		}
-		prev = r
 	}
-	return append(parts, s[start:])
+	runs = append(runs, s[start:])
+	var out []string
+	last := ""
+	for _, run := range runs {
+		kind := "han"
+		if strings.IndexFunc(run, func(r rune) bool { return unicode.Is(unicode.Latin, r) }) >= 0 {
+			kind = "latin"
+		}
+		if kind == last {
+			out[len(out)-1] += run
+		} else {
+			out = append(out, run)
+		}
+		last = kind
+	}
+	return out
+}
+
+// hanRune reports whether s starts with a Han character.
+func hanRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
 }
 
 func (c *Corpus) match(lang, q string) []Block {

@@ -19,10 +19,10 @@
 import { foldChinese, pinyinKey, words, writtenIn } from "./fold.js";
 import { stem } from "./stem.js";
 import { typoTest } from "./english.js";
+import { possessive } from "./query.js";
 
 const stems = (text) => words(text).map((w) => stem(w.word));
 
-const possessive = /['’]s\b/gi;
 
 // function words name no term on their own.
 const functionWords = new Set("a an and as at by for from in into is it its of on or the to with".split(" "));

@@ -36,15 +36,28 @@ test("Han characters and Latin letters typed together are terms of their own; di
     { text: "ｐｏｒｔ", phrase: false },
     { text: "舟山", phrase: false },
   ]);
-  assert.deepEqual(parseQuery("1亿吨 5G"), [
+  assert.deepEqual(parseQuery("1亿吨 5G 3个1亿吨 2035年"), [
     { text: "1亿吨", phrase: false },
     { text: "5G", phrase: false },
+    { text: "3个1亿吨", phrase: false },
+    { text: "2035年", phrase: false },
+  ]);
+  assert.deepEqual(parseQuery("COVID-19疫情"), [
+    { text: "COVID-19", phrase: true },
+    { text: "疫情", phrase: false },
+  ]);
+  assert.deepEqual(parseQuery("二十大20th"), [
+    { text: "二十大", phrase: false },
+    { text: "20th", phrase: false },
   ]);
   assert.deepEqual(parseQuery("“舟山port”"), [{ text: "舟山port", phrase: true }]);
 });
 
 test("a possessive ends a word, outside quotes", () => {
-  for (const q of ["Zhoushan's", "Zhoushan’s", "ZHOUSHAN'S"]) assert.deepEqual(parseQuery(q), [{ text: q.slice(0, 8), phrase: false }], q);
+  for (const q of ["Zhoushan's", "Zhoushan’s", "ZHOUSHAN'S", "Zhoushan‘s", "Zhoushan`s", "Zhoushan＇s", "Zhoushan＇ｓ"]) {
+    assert.deepEqual(parseQuery(q), [{ text: q.slice(0, 8), phrase: false }], q);
+  }
+  assert.deepEqual(parseQuery("Ｚｈｏｕｓｈａｎ’ｓ"), [{ text: "Ｚｈｏｕｓｈａｎ", phrase: false }]);
   assert.deepEqual(parseQuery("people’s well-being"), [
     { text: "people", phrase: false },
     { text: "well-being", phrase: true },
@@ -58,7 +71,7 @@ test("a possessive ends a word, outside quotes", () => {
 });
 
 test("words joined by hyphens are a phrase", () => {
-  for (const q of ["zero-employment", "COVID-19", "sci-tech", "Ningbo-Zhoushan", "land‐efficient", "River-Sea-Land"]) {
+  for (const q of ["zero-employment", "COVID-19", "sci-tech", "Ningbo-Zhoushan", "land‐efficient", "River-Sea-Land", "sea–land", "port—city", "Xi'an", "don’t"]) {
     assert.deepEqual(parseQuery(q), [{ text: q, phrase: true }], q);
   }
   for (const q of ["-tech", "sci-", "a--b"]) assert.equal(parseQuery(q)[0].phrase, false, q);

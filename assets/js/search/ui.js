@@ -76,12 +76,13 @@ export function init() {
   }
 
   // setStatus changes the status line only when its text changes: a
-  // change is announced, and costs a layout. setLoading shows "Loading…"
-  // beside it, after the count so far while more is to come: that count
-  // is not announced (a large archive would change it with every batch),
-  // the final one is.
+  // change is announced, and costs a layout. It is given the final count
+  // of a query's results, or nothing: a screen reader hears the count once
+  // per query. setLoading shows, beside it and not announced, "Loading…",
+  // or the count so far while more is to come (a large archive changes it
+  // with every batch).
   const setLoading = (on, count = "") => {
-    const text = on ? (count ? count + " " : "") + messages.search_loading : "";
+    const text = !on ? "" : count ? format(messages.search_loading_more, { count }) : messages.search_loading;
     if (loading.textContent !== text) loading.textContent = text;
   };
   const setStatus = (text) => {
@@ -93,14 +94,15 @@ export function init() {
   // the rest, which shows them all (until the query changes).
   // Each term and rendering carries its language, for a screen reader's
   // voice.
-  let noteOpen = null; // the query whose note shows every term
+  const noteOpen = new Set(); // the queries whose note shows every term
   function showNote(named, query = "") {
     if (!named.length) return view.note([]);
-    const all = noteOpen === query || named.length <= 6;
+    const all = noteOpen.has(query) || named.length <= 6;
     const parts = [];
     named.slice(0, all ? named.length : 5).forEach((t, i) => {
       if (i > 0) parts.push(messages.search_glossary_sep);
-      parts.push(langSpan("zh", t.zh), " = ", langSpan("en", t.en[0]));
+      // A no-break space: a line never starts with "=".
+      parts.push(langSpan("zh", t.zh), "\u00a0= ", langSpan("en", t.en[0]));
     });
     if (!all) {
       const more = document.createElement("button");
@@ -108,7 +110,7 @@ export function init() {
       more.className = "search-note-more";
       more.textContent = format(messages.search_glossary_more, { n: named.length - 5 });
       more.addEventListener("click", () => {
-        noteOpen = query;
+        noteOpen.add(query);
         showNote(named, query);
         view.focusNote();
       });
@@ -235,8 +237,8 @@ export function init() {
           await shown;
           if (my !== seq) return;
         } else {
-          setStatus(messages.search_loading);
-          setLoading(false);
+          setStatus("");
+          setLoading(true);
         }
         if (complete) break;
         // Wait for the next batch, unless one arrived during the search.
