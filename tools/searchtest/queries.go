@@ -24,9 +24,9 @@ var Queries = map[string][]string{
 var CrossQueries = map[string][]string{
 	"zh": {"common prosperity", "biomedicine", "Ningbo", "gongtong", "gongtong fu", "Two Firsts",
 		"lvse shihua", "fuyu", "xianxing", "the", "ＺＨＯＵＳＨＡＮ", "comon prosperity", "digitl twin", "port 舟山", "\"green petrochemicals\" 绿色",
-		"舟山port", "zero-employment", "people's", "二十大20th", "people‘s"},
+		"舟山port", "zero-employment", "people's", "二十大20th", "people‘s", "chang'an", "Ping’an Zhoushan"},
 	"en": {"共同富裕", "甬舟", "海洋生物医药", "兩個先行", "biomed", "petrochemcal", "gongtong",
 		"ctiy", "bleu carbon", "ｚｈｏｕｓｈａｎ", "of the", "舟山 port", "港口 island", "“island city”", "＂blue carbon＂", "Zhoushan’s",
 		"港口island", "port舟山", "Zhoushan’s port", "sci-tech", "COVID-19", "world-class port",
-		"Zhoushan‘s", "Ｚｈｏｕｓｈａｎ＇ｓ", "COVID-19疫情", "sea–land"},
+		"Zhoushan‘s", "Ｚｈｏｕｓｈａｎ＇ｓ", "COVID-19疫情", "sea–land", "Xi'an", "ping'an"},
 }

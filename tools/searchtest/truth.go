@@ -171,6 +171,41 @@ func PinyinKey(s string) string {
 	return b.String()
 }
 
+// pinyinBreaks returns PinyinKey(s) and the offsets in it where s marks a
+// syllable boundary: an apostrophe, and with words also a space or other
+// separator between words.
+func pinyinBreaks(s string, withWords bool) (string, map[int]bool) {
+	seps := "'’‘`＇"
+	if withWords {
+		seps += " \t\n,;，、-"
+	}
+	var b strings.Builder
+	breaks := map[int]bool{}
+	for _, r := range norm.NFD.String(strings.ToLower(width.Fold.String(s))) {
+		if r == 'v' {
+			r = 'u'
+		}
+		switch {
+		case r >= 'a' && r <= 'z':
+			b.WriteRune(r)
+		case strings.ContainsRune(seps, r) && b.Len() > 0:
+			breaks[b.Len()] = true
+		}
+	}
+	delete(breaks, b.Len())
+	return b.String(), breaks
+}
+
+// fits reports whether every boundary of want is one of have.
+func fits(want, have map[int]bool) bool {
+	for b := range want {
+		if !have[b] {
+			return false
+		}
+	}
+	return true
+}
+
 // possessive is an English possessive ending, dropped before a query is
 // compared with the glossary (replace with "${1}": the character after it).
 var possessive = possessiveRE
@@ -358,14 +393,18 @@ func (c *Corpus) Named(q string) []Term {
 		}
 	} else {
 		q = possessive.ReplaceAllString(q, "${1}") // Zhoushan’s: not pinyin
-		key := PinyinKey(q)
+		// An apostrophe marks a syllable boundary the term's pinyin must
+		// mark too: xi'an is not the xian of xiānxíng.
+		key, breaks := pinyinBreaks(q, false)
 		qs := stems(q)
 		if len(qs) == 0 {
 			return nil
 		}
 		content := slices.ContainsFunc(Words(q), func(w string) bool { return !functionWords[w] })
 		for _, t := range c.Glossary {
-			isExact, isPart := PinyinKey(t.Pinyin) == key, false
+			tkey, tbreaks := pinyinBreaks(t.Pinyin, true)
+			pinyin := strings.HasPrefix(tkey, key) && fits(breaks, tbreaks)
+			isExact, isPart := pinyin && tkey == key, false
 			for _, r := range append([]string{t.En}, t.Also...) {
 				rs := stems(r)
 				if inRow(rs, qs) {
@@ -373,10 +412,11 @@ func (c *Corpus) Named(q string) []Term {
 					isExact = isExact || len(rs) == len(qs)
 				}
 			}
-			isPart = isPart || strings.HasPrefix(PinyinKey(t.Pinyin), key)
+			isPart = isPart || pinyin
 			if syl := strings.FieldsFunc(t.Pinyin, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;，、", r) }); len(key) >= 4 {
 				for i := 1; i < len(syl); i++ {
-					isPart = isPart || strings.HasPrefix(PinyinKey(strings.Join(syl[i:], "")), key)
+					later, lbreaks := pinyinBreaks(strings.Join(syl[i:], " "), true)
+					isPart = isPart || strings.HasPrefix(later, key) && fits(breaks, lbreaks)
 				}
 			}
 			switch {

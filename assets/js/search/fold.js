@@ -71,6 +71,23 @@ export function pinyinKey(s) {
   return halfwidth(s).toLowerCase().normalize("NFD").replace(/[^a-z]/g, "").replace(/v/g, "u");
 }
 
+// pinyinBreaks returns the pinyin key of s (pinyinKey) and the offsets in
+// it where s marks a syllable boundary: an apostrophe (xi'an: xi|an, as
+// pinyin writes it before a, o, e), and with words also a space or other
+// separator between words (the glossary's pinyin: píng’ān zhōushān →
+// pinganzhoushan, boundaries at 4 and 7).
+export function pinyinBreaks(s, withWords = false) {
+  const sep = withWords ? /['’‘`＇\s,;，、-]/ : /['’‘`＇]/;
+  let key = "";
+  const breaks = new Set();
+  for (const c of halfwidth(s).toLowerCase().normalize("NFD")) {
+    if (c >= "a" && c <= "z") key += c === "v" ? "u" : c;
+    else if (sep.test(c) && key) breaks.add(key.length);
+  }
+  breaks.delete(key.length);
+  return { key, breaks };
+}
+
 // writtenIn returns the language a query is written in: "zh" when it has a
 // Han character, "en" when it has a Latin letter, "" otherwise (digits,
 // punctuation).

@@ -16,7 +16,7 @@
 // English search forgives (english.js: one edit in a word of five letters or
 // more, two neighbours swapped in one of four), word by word: comon
 // prosperity → 共同富裕.
-import { foldChinese, pinyinKey, words, writtenIn } from "./fold.js";
+import { foldChinese, pinyinBreaks, pinyinKey, words, writtenIn } from "./fold.js";
 import { stem } from "./stem.js";
 import { typoTest } from "./english.js";
 import { possessive } from "./query.js";
@@ -51,6 +51,17 @@ export function prepareGlossary(terms) {
           return ws.slice(1).map((_, i) => pinyinKey(ws.slice(i + 1).join(""))).filter(Boolean);
         });
       },
+      // the syllable boundaries the pinyin marks (pinyinBreaks), of the
+      // whole and of each laterPinyin
+      get pinyinBreaks() {
+        return once("pinyinBreaks", () => pinyinBreaks(t.pinyin, true).breaks);
+      },
+      get laterPinyinBreaks() {
+        return once("laterPinyinBreaks", () => {
+          const ws = t.pinyin.split(/[\s,;，、]+/).filter(Boolean);
+          return ws.slice(1).map((_, i) => pinyinBreaks(ws.slice(i + 1).join(" "), true)).filter((p) => p.key).map((p) => p.breaks);
+        });
+      },
       get enStems() {
         return once("enStems", () => t.en.map(stems));
       },
@@ -67,7 +78,7 @@ export function prepareGlossary(terms) {
 export async function computeForms(glossary, lang, pause) {
   for (const t of glossary) {
     if (lang === "zh") void t.zhFolded;
-    else void (t.pinyin, t.laterPinyin, t.enStems);
+    else void (t.pinyin, t.laterPinyin, t.pinyinBreaks, t.laterPinyinBreaks, t.enStems);
     await pause();
   }
 }
@@ -93,16 +104,20 @@ export function termsNamed(glossary, query, t2s) {
     // An English possessive is not pinyin: Zhoushan’s names 舟山, not
     // 中共舟山市委 (zhoushan shiwei).
     query = query.replace(possessive, "");
-    const key = pinyinKey(query);
+    // A syllable boundary the query marks with an apostrophe (xi'an) must
+    // be one the term's pinyin marks: xi'an is not the xian of xiānxíng.
+    const { key, breaks } = pinyinBreaks(query);
+    const fits = (marked) => [...breaks].every((b) => marked.has(b));
     const q = stems(query);
     if (!q.length) return [];
     const content = words(query).some((w) => !functionWords.has(w.word));
     for (const t of glossary) {
-      if (t.pinyin === key || t.enStems.some((s) => s.length === q.length && inRow(s, q))) exact.push(t);
+      const pinyin = t.pinyin.startsWith(key) && fits(t.pinyinBreaks);
+      if ((pinyin && t.pinyin === key) || t.enStems.some((s) => s.length === q.length && inRow(s, q))) exact.push(t);
       else if (
         key.length >= 3 &&
-        (t.pinyin.startsWith(key) ||
-          (key.length >= 4 && t.laterPinyin.some((p) => p.startsWith(key))) ||
+        (pinyin ||
+          (key.length >= 4 && t.laterPinyin.some((p, i) => p.startsWith(key) && fits(t.laterPinyinBreaks[i]))) ||
           (content && t.enStems.some((s) => inRow(s, q))))
       )
         part.push(t);

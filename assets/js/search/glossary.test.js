@@ -74,3 +74,18 @@ test("computeForms: the forms a query is compared with, one entry per pause", as
   assert.equal(pauses, 2);
   assert.deepEqual(termsNamed(g, "gongtong fuyu", null).map((t) => t.zh), ["共同富裕"]);
 });
+
+test("an apostrophe in pinyin marks a syllable boundary the term's pinyin must have", () => {
+  const g = prepareGlossary([
+    { zh: "两个先行", pinyin: "liǎng gè xiānxíng", en: ["Two Firsts"] },
+    { zh: "平安舟山", pinyin: "Píng’ān Zhōushān", en: ["Peaceful Zhoushan"] },
+    { zh: "港产港贸港城一体化", pinyin: "gǎng chǎn gǎng mào gǎng chéng yītǐhuà", en: ["port integration"] },
+  ]);
+  const n = (q) => termsNamed(g, q).map((t) => t.zh);
+  assert.deepEqual(n("xian"), ["两个先行"], "xian begins xiānxíng");
+  assert.deepEqual(n("Xi'an"), [], "xi'an is not xian");
+  assert.deepEqual(n("xi’an"), []);
+  assert.deepEqual(n("chang'an"), []);
+  for (const q of ["ping'an", "Ping’an", "pingan", "ping‘an zhoushan", "píng'ān"]) assert.deepEqual(n(q), ["平安舟山"], q);
+  assert.deepEqual(n("pin'gan"), [], "a boundary the term does not have");
+});
