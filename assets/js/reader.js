@@ -13,12 +13,22 @@ import { init as initGlossary } from "./reader/glossary-popover.js";
 import { init as initTerms } from "./reader/terms.js";
 import { init as initFound } from "./reader/found.js";
 
-initPlace(); // first: it puts a page opened by the switch at the reader's place
-quiet(!!arrival());
-initReveal();
-initAlign();
-initCite();
-initGlossary();
-initTerms();
-initViews();
-initFound(); // last: it marks text in the page as the views left it
+// Each module starts on its own: one that fails (reported, as any error
+// is) leaves the others working.
+function start(init) {
+  try {
+    init();
+  } catch (e) {
+    (globalThis.reportError || console.error)(e);
+  }
+}
+
+start(initPlace); // first: it puts a page opened by the switch at the reader's place
+start(() => quiet(!!arrival()));
+start(initReveal);
+start(initAlign);
+start(initCite);
+start(initGlossary);
+start(initTerms);
+start(initViews);
+start(initFound); // last: it marks text in the page as the views left it

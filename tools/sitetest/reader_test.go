@@ -716,3 +716,28 @@ func TestPrintFill(t *testing.T) {
 		}
 	}
 }
+
+// TestMalformedFragment: an address whose #fragment is not valid
+// percent-encoding (#%, or a Chinese id cut in half, as a truncated link
+// has) opens the page with every part of the reader working: the ¶ menus,
+// the glossary popovers, the search's marks (?hl taken off), and no error.
+func TestMalformedFragment(t *testing.T) {
+	s := setup(t)
+	tab := s.tab
+	for _, lang := range langs {
+		word := map[string]string{"zh": "海岛", "en": "island"}[lang]
+		for _, frag := range []string{"#%", "#%E8%88", "#p12%zz"} {
+			t.Run(lang+"/"+frag, func(t *testing.T) {
+				tab.Navigate(t, s.url(lang, article+"section-3/?hl="+word+frag))
+				tab.WaitFor(t, `document.readyState === "complete"`)
+				tab.WaitFor(t, `!location.search.includes("hl=")`)
+				if !Eval[bool](t, tab, `document.querySelector("a.pn").getAttribute("aria-haspopup") === "dialog"`) {
+					t.Errorf("the ¶ menus were not set up")
+				}
+				press(t, tab, "a.pn")
+				tab.WaitFor(t, `!!document.getElementById("para-pop") && document.getElementById("para-pop").matches(":popover-open")`)
+				tab.Check(t)
+			})
+		}
+	}
+}

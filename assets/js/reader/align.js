@@ -7,6 +7,7 @@
 // are not focusable and have no role: screen readers read paragraphs as
 // paragraphs. Without JS the pages read as they are.
 import { sentenceRE } from "./dom.js";
+import { hashId } from "../site/hash.js";
 
 const rangeRE = /^p(\d+)-p(\d+)$/;
 let targeted = "";
@@ -60,7 +61,7 @@ function clearTarget() {
 // reader did not pick it.
 export function arrive(scroll, quiet) {
   clearTarget();
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = hashId();
   targeted = "";
   if (!id) return;
   const m = id.match(rangeRE);

@@ -10,6 +10,7 @@
 // in site.css): ranges of text styled without a change to the page's
 // markup, which alignment and citations read. A browser without it opens
 // the block as before, marked as the address's target.
+import { hashId } from "../site/hash.js";
 
 // Texts are compared with runs of white space (spaces, no-break spaces,
 // line breaks) as one space. In English, as the search matches whole
@@ -93,12 +94,7 @@ export function init() {
   const u = new URL(location.href);
   u.search = params.toString();
   history.replaceState(history.state, "", u.href);
-  let block = null;
-  try {
-    block = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  } catch {
-    return; // a malformed address: nothing to mark
-  }
+  const block = document.getElementById(hashId());
   if (!block || !globalThis.CSS || !CSS.highlights || typeof Highlight !== "function") return;
   const found = ranges(block, texts);
   if (!found.length) return;

@@ -4,6 +4,7 @@
 // quarter down the window, below the sticky header). At the top of the page
 // there is no place. Without JS the links open the counterpart page at its
 // top.
+import { hashId } from "./hash.js";
 
 // isPlace reports whether an id names a place: a block (p12, p3-6, s2,
 // title…), a sentence (p12.3) or a glossary entry.
@@ -24,7 +25,7 @@ export function headerBottom() {
 // currentPlace returns the id of the paragraph or sentence being read, or "".
 export function currentPlace() {
   const top = headerBottom();
-  const hash = decodeURIComponent(location.hash.slice(1));
+  const hash = hashId();
   if (hash) {
     const el = document.getElementById(hash);
     if (el && el.matches(placeSelector) && inView(el, top)) return hash;
@@ -83,7 +84,7 @@ export function arrival() {
   try {
     const a = JSON.parse(sessionStorage.getItem(arrivalKey) || "null");
     sessionStorage.removeItem(arrivalKey);
-    if (a && decodeURIComponent(location.hash.slice(1)) === a.place) arrived = a;
+    if (a && hashId() === a.place) arrived = a;
   } catch (err) {
     // Nothing remembered.
   }
