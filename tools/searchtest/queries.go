@@ -28,5 +28,5 @@ var CrossQueries = map[string][]string{
 	"en": {"共同富裕", "甬舟", "海洋生物医药", "兩個先行", "biomed", "petrochemcal", "gongtong",
 		"ctiy", "bleu carbon", "ｚｈｏｕｓｈａｎ", "of the", "舟山 port", "港口 island", "“island city”", "＂blue carbon＂", "Zhoushan’s",
 		"港口island", "port舟山", "Zhoushan’s port", "sci-tech", "COVID-19", "world-class port",
-		"Zhoushan‘s", "Ｚｈｏｕｓｈａｎ＇ｓ", "COVID-19疫情", "sea–land", "Xi'an", "ping'an"},
+		"Zhoushan‘s", "Ｚｈｏｕｓｈａｎ＇ｓ", "COVID-19疫情", "sea–land", "Xi'an", "ping'an", "is\u00adland", "zhou\u200bshan"},
 }

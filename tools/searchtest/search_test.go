@@ -33,7 +33,7 @@ func TestSearch(t *testing.T) {
 		name string
 		fn   func(*testing.T, *fixture)
 	}{{"Queries", testQueries}, {"BothLanguages", testBothLanguages}, {"Escaping", testEscaping}, {"Keyboard", testKeyboard},
-		{"Arrival", testArrival}, {"History", testHistory}, {"Announcements", testAnnouncements}, {"GlossaryNote", testGlossaryNote}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
+		{"Arrival", testArrival}, {"History", testHistory}, {"Announcements", testAnnouncements}, {"GlossaryNote", testGlossaryNote}, {"LineBreaks", testLineBreaks}, {"Typing", testTyping}, {"Paging", testPaging}, {"TitleAndCount", testTitleAndCount}, {"LanguageSwitch", testLanguageSwitch},
 		{"NoScript", testNoScript}, {"Requests", testRequests}, {"LongTasks", testLongTasks}, {"LayoutShift", testLayoutShift},
 		{"Axe", testAxe}} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, f) })
@@ -360,6 +360,28 @@ func testBothLanguages(t *testing.T, f *fixture) {
 		if !strings.Contains(st.URL, "both=1") {
 			t.Errorf("URL %s lost both=1", st.URL)
 		}
+	}
+}
+
+// testLineBreaks: a line break in the address's query (a link made by
+// another tool) separates words, as a space: the search box would drop it
+// and join them.
+func testLineBreaks(t *testing.T, f *fixture) {
+	for _, c := range []struct{ lang, q, want string }{{"en", "island\nport", "island port"}, {"en", "free\r\ntrade", "free trade"}, {"zh", "海洋\n科技", "海洋 科技"}} {
+		tab := f.open(t, c.lang, "q="+url.QueryEscape(c.q))
+		tab.WaitFor(t, waitDone(0))
+		if box := sitetest.Eval[string](t, tab, `document.getElementById('search-q').value`); box != c.want {
+			t.Errorf("%s %q: the box holds %q, want %q", c.lang, c.q, box, c.want)
+		}
+		var got []string
+		for _, h := range sitetest.Eval[state](t, tab, readJS).Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if want := f.corpus.Expect(c.lang, c.want); len(got) == 0 || !slices.Equal(got, want) {
+			t.Errorf("%s %q: got %v, want %v", c.lang, c.q, got, want)
+		}
+		tab.Check(t)
 	}
 }
 
@@ -906,6 +928,11 @@ func testLanguageSwitch(t *testing.T, f *fixture) {
 	st := sitetest.Eval[state](t, tab, readJS)
 	if q := sitetest.Eval[string](t, tab, `new URLSearchParams(location.search).get('q')||''`); q != "共同富裕" || len(st.Hits) == 0 {
 		t.Errorf("after the switch: q=%q, %d results", q, len(st.Hits))
+	}
+	// Typed, then switched at once: the switch carries what is in the box.
+	tab.Do(t, chromedp.SendKeys("#search-q", " 海洋"))
+	if q := sitetest.Eval[string](t, tab, `new URL(document.querySelector('a[data-lang-switch]').href).searchParams.get('q')`); q != "共同富裕 海洋" {
+		t.Errorf("right after typing, the switch carries q=%q, want %q", q, "共同富裕 海洋")
 	}
 }
 

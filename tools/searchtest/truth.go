@@ -206,6 +206,11 @@ func fits(want, have map[int]bool) bool {
 	return true
 }
 
+// invisible drops the characters that show nothing (soft hyphen,
+// zero-width space and joiners, word joiner, byte order mark), which the
+// search does not search for.
+var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
+
 // possessive is an English possessive ending, dropped before a query is
 // compared with the glossary (replace with "${1}": the character after it).
 var possessive = possessiveRE
@@ -251,6 +256,7 @@ func (c *Corpus) Expect(pageLang, q string) []string {
 
 // ExpectHits returns the blocks a query must find, by article and id.
 func (c *Corpus) ExpectHits(pageLang, q string, both bool) []Hit {
+	q = invisible.Replace(q)
 	if split := splitByLanguage(q, pageLang); split != nil {
 		in := map[string]map[string]bool{}
 		for lang, sq := range split {
@@ -355,6 +361,7 @@ func splitByLanguage(q, pageLang string) map[string]string {
 // Plan returns, per language, the alternative queries a query searches it
 // for (see the package doc).
 func (c *Corpus) Plan(pageLang, q string, both bool) map[string][]string {
+	q = invisible.Replace(q)
 	plan := map[string][]string{}
 	own := WrittenIn(q)
 	if own == "" {
@@ -379,6 +386,7 @@ func (c *Corpus) Plan(pageLang, q string, both bool) map[string][]string {
 
 // Named returns the glossary terms a query names.
 func (c *Corpus) Named(q string) []Term {
+	q = invisible.Replace(q)
 	var exact, part []Term
 	if WrittenIn(q) == "zh" {
 		conv, _ := c.t2s.Convert(q)

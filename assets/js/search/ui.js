@@ -29,6 +29,10 @@ import { format, plural } from "./format.js";
 import { slicer, yieldToMain, cancelled } from "./schedule.js";
 import { writtenIn, foldChinese } from "./fold.js";
 
+// invisible are characters that show nothing: soft hyphen, zero-width
+// space and joiners, word joiner, byte order mark.
+const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 export function init() {
   performance.mark("search-start");
   const form = document.getElementById("search-form");
@@ -129,7 +133,9 @@ export function init() {
 
   async function run(raw) {
     const my = ++seq;
-    const query = raw.trim();
+    // Invisible characters (a soft hyphen or zero-width space copied with
+    // the text) are not searched for: is\u00adland is island.
+    const query = raw.replace(invisible, "").trim();
     document.title = query ? format(messages.search_title, { q: query, title: baseTitle }) : baseTitle;
     if (!query) {
       view.clear();
@@ -248,7 +254,7 @@ export function init() {
         const err = load.find((s) => s.error);
         if (err) throw err.error;
       }
-      root.dataset.searchQ = query;
+      root.dataset.searchQ = raw.trim();
       root.dataset.searchDone = String(my);
     } catch (e) {
       if (e === cancelled || my !== seq) return;
@@ -318,6 +324,9 @@ export function init() {
     clearTimeout(inputTimer);
     inputTimer = setTimeout(() => run(input.value), 40);
     updateURL();
+    // The switch carries what is in the box now, not when the address
+    // is next written.
+    carryQuery();
   });
   both.addEventListener("change", () => {
     run(input.value);
@@ -355,7 +364,8 @@ export function init() {
 
   function fromURL() {
     const params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
+    // A search box drops line breaks from its value: they separate words.
+    input.value = (params.get("q") || "").replace(/[\r\n]+/g, " ");
     both.checked = params.get("both") === "1";
     keep = !!input.value.trim();
     carryQuery();
