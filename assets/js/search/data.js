@@ -15,6 +15,8 @@
 // English; spans holds each sentence's [start, end) in it, the same
 // sentences in both languages (the alignment), so that a block can be shown
 // at the sentence that matched in the other language.
+import { yieldToMain } from "./schedule.js";
+
 // setText sets block.text to the sentences joined and block.spans to where
 // each is in it.
 export function setText(block, sentences, lang) {
@@ -40,17 +42,40 @@ export function readPageData() {
 export function createStore(page) {
   const files = new Map(); // URL → promise of its JSON
   for (const [url, data] of Object.entries(page.included || {})) files.set(url, Promise.resolve(data));
-  const get = (url) => {
-    if (!files.has(url)) {
-      files.set(
-        url,
-        fetch(url).then((r) => {
-          if (!r.ok) throw new Error(r.status + " " + url);
-          return r.json();
-        }),
-      );
+  // Requests are made one a task: a call to fetch costs the page's thread
+  // a millisecond or two (several on a phone), and a batch of 32 articles'
+  // files requested at once was one long task.
+  const queue = [];
+  let draining = false;
+  const drain = async () => {
+    draining = true;
+    // The first request at once; each next one, made in the same task or
+    // later, after a yield.
+    while (queue.length) {
+      queue.shift()();
+      await yieldToMain();
     }
+    draining = false;
+  };
+  const request = (url) =>
+    new Promise((resolve, reject) => {
+      queue.push(() =>
+        fetch(url)
+          .then((r) => {
+            if (!r.ok) throw new Error(r.status + " " + url);
+            return r.json();
+          })
+          .then(resolve, reject),
+      );
+      if (!draining) drain();
+    });
+  const get = (url) => {
+    if (!files.has(url)) files.set(url, request(url));
     return files.get(url);
+  };
+  const titles = new Map(); // page URL → title, of the articles loaded
+  const addTitles = (a) => {
+    for (const [url, title] of Object.entries(a.pages || {})) if (!titles.has(url)) titles.set(url, title);
   };
 
   // withText gives the blocks of an article's search data their text and
@@ -87,6 +112,7 @@ export function createStore(page) {
       const a = page.included[urls[next]];
       for (const b of a.blocks) if (Array.isArray(b.sentences)) setText(b, b.sentences, lang);
       state.loaded.push(Object.assign(a, { lang, order: next }));
+      addTitles(a);
     }
     state.complete = next >= urls.length;
     state.more = () => {
@@ -97,7 +123,10 @@ export function createStore(page) {
         next += batch.length;
         pending = Promise.all(batch.map((url) => get(url).then((a) => withText(a, lang)))).then(
           (got) => {
-            got.forEach((a, i) => state.loaded.push(Object.assign(a, { lang, order: first + i })));
+            got.forEach((a, i) => {
+              state.loaded.push(Object.assign(a, { lang, order: first + i }));
+              addTitles(a);
+            });
             state.complete = next >= urls.length;
             pending = null;
           },
@@ -118,9 +147,6 @@ export function createStore(page) {
     articles,
     t2s: () => (page.t2s ? get(page.t2s) : Promise.resolve(null)),
     // title returns the title of a page of the loaded articles.
-    title(url) {
-      for (const state of languages.values()) for (const a of state.loaded) if (a.pages[url]) return a.pages[url];
-      return url;
-    },
+    title: (url) => titles.get(url) || url,
   };
 }
