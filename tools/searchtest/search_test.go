@@ -882,6 +882,21 @@ func testTitleAndCount(t *testing.T, f *fixture) {
 			t.Errorf("%s %q: title %q, status %q; want %q…, …%q…", c.lang, c.q, title, st.Status, c.title, c.status)
 		}
 	}
+	// The same query on both pages counts the same paragraphs and pages: a
+	// section found in both languages is listed under each, and counted
+	// once.
+	digits := regexp.MustCompile(`\d+`)
+	for _, q := range []string{"island", "共同富裕", "海洋", "zhoushan"} {
+		counts := map[string]string{}
+		for _, lang := range []string{"zh", "en"} {
+			tab := f.open(t, lang, "q="+url.QueryEscape(q))
+			tab.WaitFor(t, waitDone(0))
+			counts[lang] = fmt.Sprint(digits.FindAllString(sitetest.Eval[state](t, tab, readJS).Status, -1))
+		}
+		if counts["zh"] != counts["en"] {
+			t.Errorf("%q: the Chinese page counts %s paragraphs and pages, the English one %s", q, counts["zh"], counts["en"])
+		}
+	}
 }
 
 // testRequests: the search page alone requests no search data; a query in

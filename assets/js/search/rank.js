@@ -29,3 +29,11 @@ export function rankResults(results, pageLang, titles) {
   for (const g of sorted) g.results.sort((a, b) => a.matches[a.primary].index - b.matches[b.primary].index);
   return sorted;
 }
+
+// pageCount returns the number of pages the groups stand for, a page and
+// its counterpart in the other language counted once (/zh/a/s3/ and
+// /en/a/s3/: a section found in both languages, listed under each), so that
+// both search pages count the same pages for a query.
+export function pageCount(groups) {
+  return new Set(groups.map((g) => g.page.replace("/" + g.lang + "/", "/"))).size;
+}

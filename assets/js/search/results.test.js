@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mergeMatches } from "./results.js";
-import { rankResults } from "./rank.js";
+import { rankResults, pageCount } from "./rank.js";
 
 const block = (lang, id, page) => ({ id, url: `/${lang}/a/${page}#${id}`, text: id });
 const match = (lang, id, page, index, score) => ({ lang, article: "a", order: 0, index, block: block(lang, id, page), ranges: [[0, 1]], score });
@@ -26,4 +26,10 @@ test("pages in the page's language first, then by best score; blocks in text ord
     ["/en/a/s3/", ["a#p9"]],
   ]);
   assert.equal(groups[0].title, "title of /zh/a/s2/");
+});
+
+test("a page and its counterpart in the other language count as one page", () => {
+  const g = (lang, page) => ({ lang, page: `/site/${lang}/a/${page}` });
+  assert.equal(pageCount([g("zh", "s3/"), g("en", "s3/"), g("zh", "s1/"), g("en", ""), g("en", "s4/")]), 4);
+  assert.equal(pageCount([]), 0);
 });

@@ -23,7 +23,7 @@ import { planQuery, splitQuery, languages } from "./plan.js";
 import { computeForms, prepareGlossary, termsNamed } from "./glossary.js";
 import { searchLanguage } from "./engine.js";
 import { mergeMatches } from "./results.js";
-import { rankResults } from "./rank.js";
+import { rankResults, pageCount } from "./rank.js";
 import { createView } from "./results-view.js";
 import { format, plural } from "./format.js";
 import { slicer, yieldToMain, cancelled } from "./schedule.js";
@@ -75,7 +75,7 @@ export function init() {
     if (!results.length) return messages.search_none;
     return format(messages.search_count, {
       paragraphs: plural(messages.search_paragraphs, results.length, locale[pageLang]),
-      pages: plural(messages.search_pages, groups.length, locale[pageLang]),
+      pages: plural(messages.search_pages, pageCount(groups), locale[pageLang]),
     });
   }
 
