@@ -36,6 +36,29 @@ func TestArchive(t *testing.T) {
 	f := &fixture{dir: public, base: base, browser: sitetest.Browser(t)}
 	t.Run("Traditional", func(t *testing.T) { testTraditional(t, f, articles) })
 	t.Run("Growing", func(t *testing.T) { testGrowing(t, f, site) })
+	t.Run("Headings", func(t *testing.T) { testHeadings(t, f) })
+}
+
+// testHeadings: on an archive, a page's heading among the results names
+// its article too (sections of different articles may share a title): no
+// two headings read the same.
+func testHeadings(t *testing.T, f *fixture) {
+	for _, c := range []struct{ lang, q string }{{"en", "island"}, {"zh", "海洋"}} {
+		tab := f.open(t, c.lang, "q="+url.QueryEscape(c.q))
+		tab.WaitFor(t, waitDone(0))
+		heads := sitetest.Eval[[]string](t, tab, `[...document.querySelectorAll('#search-results .search-group h2 a')].map(a => a.textContent)`)
+		seen := map[string]bool{}
+		for _, h := range heads {
+			if seen[h] {
+				t.Errorf("%s %q: two headings read %q", c.lang, c.q, h)
+			}
+			seen[h] = true
+		}
+		if n := sitetest.Eval[int](t, tab, `document.querySelectorAll('#search-results .search-article').length`); len(heads) < 2 || n == 0 {
+			t.Errorf("%s %q: %d headings, %d naming their article", c.lang, c.q, len(heads), n)
+		}
+		tab.Check(t)
+	}
 }
 
 // testTraditional: a query in traditional characters finds the newest

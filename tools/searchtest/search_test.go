@@ -882,6 +882,12 @@ func testTitleAndCount(t *testing.T, f *fixture) {
 			t.Errorf("%s %q: title %q, status %q; want %q…, …%q…", c.lang, c.q, title, st.Status, c.title, c.status)
 		}
 	}
+	// One article: the headings name their page alone.
+	tab := f.open(t, "en", "q=island")
+	tab.WaitFor(t, waitDone(0))
+	if n := sitetest.Eval[int](t, tab, `document.querySelectorAll('#search-results .search-article').length`); n != 0 {
+		t.Errorf("one article: %d headings name it", n)
+	}
 	// The same query on both pages counts the same paragraphs and pages: a
 	// section found in both languages is listed under each, and counted
 	// once.

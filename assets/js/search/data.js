@@ -74,8 +74,12 @@ export function createStore(page) {
     return files.get(url);
   };
   const titles = new Map(); // page URL → title, of the articles loaded
+  const articleTitles = new Map(); // language + article → its title
+  const parts = new Map(); // page URL → the label of its part (Part 3), from its heading's block
   const addTitles = (a) => {
     for (const [url, title] of Object.entries(a.pages || {})) if (!titles.has(url)) titles.set(url, title);
+    articleTitles.set(a.lang + " " + a.article, a.title);
+    for (const b of a.blocks) if (/^s\d+$/.test(b.id) && b.label) parts.set(b.url.split("#")[0], b.label);
   };
 
   // withText gives the blocks of an article's search data their text and
@@ -111,8 +115,8 @@ export function createStore(page) {
     for (; next < urls.length && page.included && page.included[urls[next]]; next++) {
       const a = page.included[urls[next]];
       for (const b of a.blocks) if (Array.isArray(b.sentences)) setText(b, b.sentences, lang);
-      state.loaded.push(Object.assign(a, { lang, order: next }));
-      addTitles(a);
+      addTitles(Object.assign(a, { lang, order: next }));
+      state.loaded.push(a);
     }
     state.complete = next >= urls.length;
     state.more = () => {
@@ -124,8 +128,8 @@ export function createStore(page) {
         pending = Promise.all(batch.map((url) => get(url).then((a) => withText(a, lang)))).then(
           (got) => {
             got.forEach((a, i) => {
-              state.loaded.push(Object.assign(a, { lang, order: first + i }));
-              addTitles(a);
+              addTitles(Object.assign(a, { lang, order: first + i }));
+              state.loaded.push(a);
             });
             state.complete = next >= urls.length;
             pending = null;
@@ -148,5 +152,11 @@ export function createStore(page) {
     t2s: () => (page.t2s ? get(page.t2s) : Promise.resolve(null)),
     // title returns the title of a page of the loaded articles.
     title: (url) => titles.get(url) || url,
+    // part returns the label of the part a page holds (Part 3), or null.
+    part: (url) => parts.get(url) || null,
+    // articleTitle returns the title of a loaded article in a language.
+    articleTitle: (article, lang) => articleTitles.get(lang + " " + article) || null,
+    // archive reports whether the search covers more than one article.
+    archive: Object.values(page.articles || {}).some((urls) => urls.length > 1),
   };
 }

@@ -8,14 +8,20 @@
 export const pageOf = (block) => block.url.split("#")[0];
 
 // rankResults returns the results in display order, grouped:
-// [{page, lang, title, results: [...]}]. titles: page URL → title.
-export function rankResults(results, pageLang, titles) {
+// [{page, lang, title, part, article, results: [...]}]. titles: page URL →
+// title; parts (optional): page URL → the label of its part (Part 3) or
+// null; articles (optional): article → its title, to name it beside the
+// page's (an archive), or null.
+export function rankResults(results, pageLang, titles, articles = () => null, parts = () => null) {
   const groups = new Map();
   for (const r of results) {
     const m = r.matches[r.primary];
     const page = pageOf(m.block);
     let g = groups.get(page);
-    if (!g) groups.set(page, (g = { page, lang: r.primary, title: titles(page), results: [], score: 0, order: [m.order, m.index] }));
+    if (!g) {
+      const article = articles(m.article, r.primary);
+      groups.set(page, (g = { page, lang: r.primary, title: titles(page), part: parts(page), article, results: [], score: 0, order: [m.order, m.index] }));
+    }
     g.results.push(r);
     g.score = Math.max(g.score, m.score);
   }

@@ -124,11 +124,19 @@ export function createView(container, options) {
     return li;
   }
 
+  // groupSection makes a page's heading and list: a part's label and
+  // title (Part 3 Digital Transformation…), as the article shows it, and on
+  // an archive the article's title (when the page is not the article page
+  // itself), all in the link: parts of an article, or of different
+  // articles, may share a title.
   function groupSection(g) {
-    const link = el("a", { href: g.page }, g.title);
+    const name = el("span", { class: "search-page" }, g.title);
+    const link = el("a", { href: g.page }, name);
+    if (g.part) link.prepend(el("span", { class: "part-n" }, g.part), " ");
+    if (g.article && g.article !== g.title) link.append(" ", el("span", { class: "search-article" }, g.article));
     const list = el("ol", { class: "search-hits" });
     const section = el("section", { class: "search-group", lang: locale[g.lang] }, el("h2", null, link), list);
-    return { section, link, title: g.title, list };
+    return { section, name, title: g.title, list };
   }
 
   const wanted = () => entries.slice(0, Math.min(target, entries.length));
@@ -182,7 +190,7 @@ export function createView(container, options) {
         const s = sections.get(page);
         const at = section ? section.nextSibling : start();
         if (s.section !== at) container.insertBefore(s.section, at);
-        if (s.title !== e.group.title) s.link.textContent = s.title = e.group.title;
+        if (s.title !== e.group.title) s.name.textContent = s.title = e.group.title;
         section = s.section;
         prev = null;
       }

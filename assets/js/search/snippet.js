@@ -53,7 +53,9 @@ export function excerpt(text, ranges, lang) {
       let end = w.marks[0][1];
       for (const [, e] of w.marks) if (e - w.from <= budget) end = Math.max(end, e);
       w.to = Math.min(w.to, cut(text, Math.min(text.length, end + ctx), lang, 1));
-      w.marks = w.marks.filter(([s]) => s < end);
+      // Every match the window shows is marked (one its end cuts, whole).
+      for (const [s, e] of w.marks) if (s < w.to && e > w.to) w.to = e;
+      w.marks = w.marks.filter(([s]) => s < w.to);
     }
     budget -= w.to - w.from;
     kept.push(w);

@@ -77,3 +77,24 @@ test("windows a word or two apart are joined: a gap leaves out more than that", 
   const far = excerpt(words, [at("w02"), at("w70")], "en");
   assert.ok(gapBetweenMarks(far), show(far));
 });
+
+test("every match an excerpt shows is marked, also in a window cut to the length budget", () => {
+  const filler = "and enrich their residents with stronger governance on the";
+  for (const n of [5, 9, 14, 30]) {
+    const text = Array.from({ length: n }, (_, i) => `islands ${filler.slice(0, 10 + ((i * 7) % 40))}`).join(" ");
+    const ranges = [...text.matchAll(/islands/g)].map((m) => [m.index, m.index + 7]);
+    const parts = excerpt(text, ranges, "en");
+    // Where each shown part is in the text: parts follow the text in order.
+    let at = 0;
+    for (const p of parts) {
+      if (p.gap) continue;
+      const start = text.indexOf(p.text, at);
+      assert.ok(start >= 0, "a part is text of the block");
+      const end = start + p.text.length;
+      if (!p.mark) {
+        for (const [s, e] of ranges) assert.ok(!(s >= start && e <= end), `n=${n}: "islands" at ${s} shown but not marked`);
+      }
+      at = end;
+    }
+  }
+});
