@@ -41,21 +41,33 @@ func TestArchive(t *testing.T) {
 
 // testHeadings: on an archive, a page's heading among the results names
 // its article too (sections of different articles may share a title): no
-// two headings read the same.
+// two headings of different articles read the same, for the eye or for a
+// screen reader (the titles apart: "…, in …").
 func testHeadings(t *testing.T, f *fixture) {
 	for _, c := range []struct{ lang, q string }{{"en", "island"}, {"zh", "海洋"}} {
 		tab := f.open(t, c.lang, "q="+url.QueryEscape(c.q))
 		tab.WaitFor(t, waitDone(0))
-		heads := sitetest.Eval[[]string](t, tab, `[...document.querySelectorAll('#search-results .search-group h2 a')].map(a => a.textContent)`)
-		seen := map[string]bool{}
+		type head struct{ Text, Href, Article string }
+		heads := sitetest.Eval[[]head](t, tab, `[...document.querySelectorAll('#search-results .search-group h2 a')].map(a => ({
+		  Text: a.textContent, Href: a.getAttribute('href'), Article: (a.querySelector('.search-article') || {}).textContent || ''}))`)
+		seen := map[string]string{} // heading → its article's path
+		named := 0
 		for _, h := range heads {
-			if seen[h] {
-				t.Errorf("%s %q: two headings read %q", c.lang, c.q, h)
+			parts := strings.Split(strings.Trim(h.Href, "/"), "/")
+			article := strings.Join(parts[:min(len(parts), 3)], "/")
+			if other, ok := seen[h.Text]; ok && other != article {
+				t.Errorf("%s %q: headings of two articles read %q", c.lang, c.q, h.Text)
 			}
-			seen[h] = true
+			seen[h.Text] = article
+			if h.Article != "" {
+				named++
+				if i := strings.Index(h.Text, h.Article); i <= 0 || !strings.ContainsAny(h.Text[:i], ",，") {
+					t.Errorf("%s %q: heading %q: its article's title is not set apart from the page's", c.lang, c.q, h.Text)
+				}
+			}
 		}
-		if n := sitetest.Eval[int](t, tab, `document.querySelectorAll('#search-results .search-article').length`); len(heads) < 2 || n == 0 {
-			t.Errorf("%s %q: %d headings, %d naming their article", c.lang, c.q, len(heads), n)
+		if len(heads) < 2 || named == 0 {
+			t.Errorf("%s %q: %d headings, %d naming their article", c.lang, c.q, len(heads), named)
 		}
 		tab.Check(t)
 	}

@@ -75,11 +75,9 @@ export function createStore(page) {
   };
   const titles = new Map(); // page URL → title, of the articles loaded
   const articleTitles = new Map(); // language + article → its title
-  const parts = new Map(); // page URL → the label of its part (Part 3), from its heading's block
   const addTitles = (a) => {
     for (const [url, title] of Object.entries(a.pages || {})) if (!titles.has(url)) titles.set(url, title);
     articleTitles.set(a.lang + " " + a.article, a.title);
-    for (const b of a.blocks) if (/^s\d+$/.test(b.id) && b.label) parts.set(b.url.split("#")[0], b.label);
   };
 
   // withText gives the blocks of an article's search data their text and
@@ -152,8 +150,6 @@ export function createStore(page) {
     t2s: () => (page.t2s ? get(page.t2s) : Promise.resolve(null)),
     // title returns the title of a page of the loaded articles.
     title: (url) => titles.get(url) || url,
-    // part returns the label of the part a page holds (Part 3), or null.
-    part: (url) => parts.get(url) || null,
     // articleTitle returns the title of a loaded article in a language.
     articleTitle: (article, lang) => articleTitles.get(lang + " " + article) || null,
     // archive reports whether the search covers more than one article.

@@ -8,11 +8,10 @@
 export const pageOf = (block) => block.url.split("#")[0];
 
 // rankResults returns the results in display order, grouped:
-// [{page, lang, title, part, article, results: [...]}]. titles: page URL →
-// title; parts (optional): page URL → the label of its part (Part 3) or
-// null; articles (optional): article → its title, to name it beside the
+// [{page, lang, title, article, results: [...]}]. titles: page URL →
+// title; articles (optional): article → its title, to name it beside the
 // page's (an archive), or null.
-export function rankResults(results, pageLang, titles, articles = () => null, parts = () => null) {
+export function rankResults(results, pageLang, titles, articles = () => null) {
   const groups = new Map();
   for (const r of results) {
     const m = r.matches[r.primary];
@@ -20,7 +19,7 @@ export function rankResults(results, pageLang, titles, articles = () => null, pa
     let g = groups.get(page);
     if (!g) {
       const article = articles(m.article, r.primary);
-      groups.set(page, (g = { page, lang: r.primary, title: titles(page), part: parts(page), article, results: [], score: 0, order: [m.order, m.index] }));
+      groups.set(page, (g = { page, lang: r.primary, title: titles(page), article, results: [], score: 0, order: [m.order, m.index] }));
     }
     g.results.push(r);
     g.score = Math.max(g.score, m.score);

@@ -124,16 +124,17 @@ export function createView(container, options) {
     return li;
   }
 
-  // groupSection makes a page's heading and list: a part's label and
-  // title (Part 3 Digital Transformation…), as the article shows it, and on
-  // an archive the article's title (when the page is not the article page
-  // itself), all in the link: parts of an article, or of different
-  // articles, may share a title.
+  // groupSection makes a page's heading and list: the page's title, and
+  // on an archive the article's (when the page is not the article page
+  // itself), in the link: parts of different articles may share a title.
+  // (Not the part's label: a result for the part's heading, Part 3 …,
+  // often comes first under it, and would read the same.)
   function groupSection(g) {
     const name = el("span", { class: "search-page" }, g.title);
     const link = el("a", { href: g.page }, name);
-    if (g.part) link.prepend(el("span", { class: "part-n" }, g.part), " ");
-    if (g.article && g.article !== g.title) link.append(" ", el("span", { class: "search-article" }, g.article));
+    if (g.article && g.article !== g.title) {
+      link.append(el("span", { class: "vh" }, messages.search_in_article), el("span", { class: "search-article" }, g.article));
+    }
     const list = el("ol", { class: "search-hits" });
     const section = el("section", { class: "search-group", lang: locale[g.lang] }, el("h2", null, link), list);
     return { section, name, title: g.title, list };

@@ -224,7 +224,7 @@ export function init() {
           }
         }
         if ((results.length && (ready || !first) && final) || complete) {
-          const groups = rankResults(results, pageLang, store.title, store.archive ? store.articleTitle : undefined, store.part);
+          const groups = rankResults(results, pageLang, store.title, store.archive ? store.articleTitle : undefined);
           await pause();
           const count = statusText(results, groups);
           setStatus(complete ? count : "");
