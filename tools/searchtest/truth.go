@@ -159,16 +159,8 @@ func Words(s string) []string {
 // PinyinKey drops tone marks, spaces and anything but a–z, and writes v
 // (ü on pinyin keyboards) as u.
 func PinyinKey(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(width.Fold.String(s))) {
-		if r == 'v' {
-			r = 'u'
-		}
-		if r >= 'a' && r <= 'z' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	key, _ := pinyinBreaks(s, false)
+	return key
 }
 
 // pinyinBreaks returns PinyinKey(s) and the offsets in it where s marks a

@@ -68,7 +68,7 @@ export function words(text) {
 // or spaces, and v as u: "Gòngtóng fùyù" → "gongtongfuyu", "zhànlüè" and
 // "zhanlve" (as pinyin keyboards type ü) → "zhanlue".
 export function pinyinKey(s) {
-  return halfwidth(s).toLowerCase().normalize("NFD").replace(/[^a-z]/g, "").replace(/v/g, "u");
+  return pinyinBreaks(s).key;
 }
 
 // pinyinBreaks returns the pinyin key of s (pinyinKey) and the offsets in
