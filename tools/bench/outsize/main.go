@@ -27,6 +27,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -79,11 +80,55 @@ func fileType(rel string) string {
 	return ext
 }
 
+// markups are the kinds of markup the pages repeat, each with what it is
+// for, counted in the HTML with a regular expression (this site's own
+// minified markup: Hugo's minifier drops the quotes it can). A closing
+// tag is counted with its opening one.
+var markups = []struct {
+	name, pattern, close, use string
+}{
+	{"glossary links (`<a class=term href=…>`, `</a>`)", `<a class=term href=[^>]*>`, "</a>", "the glossary popovers; the terms' links without JS"},
+	{"Open Graph tags", `<meta property="?og:[^>]*>`, "", "link previews"},
+	{"sentence tags (`<span id=p12.3>`, `<strong id=…>`)", `<span id=[^>]*>`, "</span>", "sentence links, citations and alignment"},
+	{"", `<strong id=[^>]*>`, "</strong>", ""},
+	{"the reader's data block", `<script type=application/json id=reader-data>.*?</script>`, "", "citations built in the browser"},
+	{"`hreflang` alternates", `<link rel=alternate hreflang=[^>]*>`, "", "the other language for search engines"},
+	{"meta description", `<meta name=description[^>]*>`, "", "search results and previews"},
+	{"citation meta tags (`citation_*`, `DC.*`)", `<meta name="?(?:citation_|DC\.)[^>]*>`, "", "Zotero and other reference managers"},
+	{"contents", `<details class=toc.*?</details>`, "", "the article page's contents"},
+	{"JSON-LD", `<script type=application/ld\+json>.*?</script>`, "", "structured data for search engines"},
+	{"paragraph anchors (¶n)", `<a class=pn[^>]*>[^<]*</a>`, "", "paragraph links and citations"},
+	{"feed link", `<link rel=alternate type=application/rss\+xml[^>]*>`, "", "feed discovery"},
+	{"translation note line", `<p class=translation-note>[^<]*</p>`, "", "the English pages' statement that the Chinese prevails"},
+	{"canonical link", `<link rel=canonical[^>]*>`, "", "search engines"},
+	{"print URL line", `<p class=print-url>[^<]*</p>`, "", "the printed page's address"},
+}
+
+var markupRE = func() []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(markups))
+	for i, m := range markups {
+		res[i] = regexp.MustCompile(`(?s)` + m.pattern)
+	}
+	return res
+}()
+
+// countMarkup adds the bytes of each kind of markup in page to sums.
+func countMarkup(page []byte, sums []int64) {
+	for i, re := range markupRE {
+		for _, m := range re.FindAll(page, -1) {
+			sums[i] += int64(len(m) + len(markups[i].close))
+		}
+	}
+}
+
 type tally struct {
 	files int
 	bytes int64
 	frame int64 // of an HTML page's bytes, those outside its <main> element
+	head  int64 // of the frame, the <head> element
 }
+
+var headRE = regexp.MustCompile(`(?s)<head>.*?</head>`)
 
 // frameBytes is the size of an HTML page outside its <main> element: the
 // head, the site's header and footer and the script tag, which every page
@@ -156,6 +201,7 @@ func run(w io.Writer, public string) error {
 	var total int64
 	var zh, en int64
 	textFound := 0
+	markup := make([]int64, len(markups))
 	for _, f := range files {
 		form := classify(f.rel, articles)
 		add(byForm, form, f.size)
@@ -166,6 +212,8 @@ func run(w io.Writer, public string) error {
 				return err
 			}
 			byForm[form].frame += frameBytes(b)
+			byForm[form].head += int64(len(headRE.Find(b)))
+			countMarkup(b, markup)
 		}
 		total += f.size
 		if form == formDownload && path.Base(f.rel) == "blocks.json" {
@@ -186,7 +234,7 @@ func run(w io.Writer, public string) error {
 	fmt.Fprintf(w, "%d articles, %d files, %s an article in all.\n\n", len(slugs), len(files), kb(total))
 	fmt.Fprintln(w, "| form | files | an article | share | of it, the pages' frame (outside `<main>`) |")
 	fmt.Fprintln(w, "|---|--:|--:|--:|--:|")
-	var frame int64
+	var frame, head int64
 	for _, k := range forms {
 		if t := byForm[k]; t != nil {
 			fr := ""
@@ -194,6 +242,7 @@ func run(w io.Writer, public string) error {
 				fr = kb(t.frame)
 			}
 			frame += t.frame
+			head += t.head
 			fmt.Fprintf(w, "| %s | %d | %s | %s | %s |\n", k, t.files, kb(t.bytes), pct(t.bytes), fr)
 		}
 	}
@@ -222,7 +271,29 @@ func run(w io.Writer, public string) error {
 		"The article pages and the part pages hold each language's text once, each language's parallel page both, and the JSON and CSV downloads both: "+
 		"six copies, %s an article (%s of the output); the rest is markup, page frames and data.\n",
 		kb(zh+en), kb(zh), kb(en), kb(copies), pct(copies))
-	fmt.Fprintf(w, "The frames of the HTML pages (head, site header and footer, script tag) are %s an article (%s).\n", kb(frame), pct(frame))
+	fmt.Fprintf(w, "The frames of the HTML pages are %s an article (%s): the head %s, and the rest (skip link, site header, language switch, navigation, search form, footer, script tag) %s.\n",
+		kb(frame), pct(frame), kb(head), kb(frame-head))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Markup the pages repeat (both languages, every page; counted with regular expressions):")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| markup | an article | what it is for |")
+	fmt.Fprintln(w, "|---|--:|---|")
+	var all, row int64
+	for i, m := range markups {
+		row += markup[i]
+		all += markup[i]
+		// A row without a name is counted with the row before it.
+		if i+1 < len(markups) && markups[i+1].name == "" {
+			continue
+		}
+		name, use := m.name, m.use
+		if name == "" {
+			name, use = markups[i-1].name, markups[i-1].use
+		}
+		fmt.Fprintf(w, "| %s | %s | %s |\n", name, kb(row), use)
+		row = 0
+	}
+	fmt.Fprintf(w, "| all of the above | %s | |\n", kb(all))
 	return nil
 }
 

@@ -67,7 +67,7 @@ func TestRun(t *testing.T) {
 	write(t, dir, map[string]string{
 		"zh/a/index.html":          "<head>x</head><main>一二</main>",
 		"zh/a/parallel/index.html": "<main>p</main>",
-		"en/a/index.html":          "<main>One two.</main>",
+		"en/a/index.html":          "<head><title>A</title></head><main><a class=term href=/en/glossary/#x>One</a> two.</main><footer>f</footer>",
 		"en/a/parallel/index.html": "<main>p</main>",
 		"zh/a/blocks.json":         blocks,
 		"index.html":               "<p>home</p>",
@@ -84,6 +84,9 @@ func TestRun(t *testing.T) {
 		"3.5 KB an article, of which Chinese 1.5 KB and English 2.0 KB",
 		"six copies, 21.0 KB an article",
 		"| html | 5 |",
+		// 36 bytes of link tag and 4 of </a>: 0.0 KB; the frame counted.
+		"| glossary links (`<a class=term href=…>`, `</a>`) | 0.0 KB |",
+		"the head 0.0 KB",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
@@ -108,5 +111,40 @@ func TestRunErrors(t *testing.T) {
 	}
 	if err := run(&strings.Builder{}, t.TempDir()); err == nil || !strings.Contains(err.Error(), "no files") {
 		t.Errorf("run on an empty folder: %v, want an error saying it has no files", err)
+	}
+}
+
+func TestCountMarkup(t *testing.T) {
+	index := func(pattern string) int {
+		for i, m := range markups {
+			if m.pattern == pattern {
+				return i
+			}
+		}
+		t.Fatalf("no markup %q", pattern)
+		return -1
+	}
+	term, span, strong := index(`<a class=term href=[^>]*>`), index(`<span id=[^>]*>`), index(`<strong id=[^>]*>`)
+	ld := index(`<script type=application/ld\+json>.*?</script>`)
+	for _, tc := range []struct {
+		page string
+		want map[int]int64
+	}{
+		{`<p><a class=term href=/g/#x>x</a> and <a class=term href=/g/#y>y</a></p>`,
+			map[int]int64{term: 2 * int64(len(`<a class=term href=/g/#x>`)+len(`</a>`))}},
+		{`<p id=p1><strong id=p1.1>A.</strong> <span id=p1.2>B.</span> <span>C.</span></p>`,
+			map[int]int64{strong: int64(len(`<strong id=p1.1></strong>`)), span: int64(len(`<span id=p1.2></span>`))}},
+		// Structured data over several lines is counted whole.
+		{"<script type=application/ld+json>{\n\"a\": 1\n}</script>",
+			map[int]int64{ld: int64(len("<script type=application/ld+json>{\n\"a\": 1\n}</script>"))}},
+		{`<p>plain</p>`, map[int]int64{}},
+	} {
+		sums := make([]int64, len(markups))
+		countMarkup([]byte(tc.page), sums)
+		for i, got := range sums {
+			if got != tc.want[i] {
+				t.Errorf("%q: %s = %d bytes, want %d", tc.page, markups[i].pattern, got, tc.want[i])
+			}
+		}
 	}
 }

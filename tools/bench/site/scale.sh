@@ -136,7 +136,7 @@ load2=$(cut -d' ' -f1-3 /proc/loadavg)
   if [ -n "${HUGO_MEMORYLIMIT:-}" ]; then cachelimit="HUGO_MEMORYLIMIT=$HUGO_MEMORYLIMIT (GB)"
   else cachelimit="Hugo's default, a quarter of this machine's $(awk '/MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo) GB"; fi
   echo "Hugo's cache limit: $cachelimit; Go's memory limit: ${GOMEMLIMIT:-none}. Sites and builds under $(dirname "$tmp"), a file system of type $fstype (TMPDIR sets where)."
-  echo "Load average (1, 5, 15 min) before the runs: $load0; after: $load1; after the closer look at the largest archive: $load2. A 1-minute load above 2 means other work shared the cores."
+  echo "Load average (1, 5, 15 min) before the runs: $load0; after: $load1; after the closer look at the largest archive: $load2. While the builds run they keep the load near the number of cores; a load before them well above 0 means other work was running or had just stopped."
   echo "Synthetic archives from \`go run ./tools/synth -n N\` (articles of varied shape, each in Chinese and English);"
   echo "times and peak resident memory from \`/usr/bin/time\`; split = \`tools/split\` (compiled), hugo = the production build"
   echo "(\`hugo --minify --panicOnWarning\`, cold cache). Output is the sum of the sizes of the files in public/ (not disk blocks, no folders)."
